@@ -1,0 +1,197 @@
+package porttracer.collect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.verification.HostKeyVerifier;
+import porttracer.store.Credentials;
+
+/**
+ * An interactive CLI session on a switch over SSH: logs in, finds the prompt, and runs commands
+ * one at a time, returning each command's output without the echoed command and the prompt.
+ * Every wait is bounded: a watchdog closes the connection when a command overruns its timeout.
+ */
+public final class CliSession implements AutoCloseable {
+
+    /** Thrown when the switch did not answer in time. */
+    public static final class TimeoutException extends IOException {
+        TimeoutException(String message) {
+            super(message);
+        }
+    }
+
+    // Building sshj's config (algorithm lists, random source) is costly; one serves every client.
+    private static final DefaultConfig CONFIG = new DefaultConfig();
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "porttracer-ssh-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    // A Dell prompt: hostname (and mode) then # or >, alone on the last, unterminated line.
+    private static final Pattern PROMPT = Pattern.compile("[\\w.\\-()/:@]{1,80}[#>]");
+    private static final int MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
+
+    private final SSHClient ssh;
+    private final Session session;
+    private final Session.Shell shell;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Duration commandTimeout;
+    private final byte[] buf = new byte[32 * 1024];
+    private String prompt;
+    private volatile boolean timedOut;
+
+    private CliSession(SSHClient ssh, Session session, Session.Shell shell, Duration commandTimeout) {
+        this.ssh = ssh;
+        this.session = session;
+        this.shell = shell;
+        this.in = shell.getInputStream();
+        this.out = shell.getOutputStream();
+        this.commandTimeout = commandTimeout;
+    }
+
+    public static CliSession open(String host, int port, Credentials creds, HostKeyVerifier hostKeys,
+                                  Duration connectTimeout, Duration commandTimeout) throws IOException {
+        SSHClient ssh = new SSHClient(CONFIG);
+        ssh.addHostKeyVerifier(hostKeys);
+        ssh.setConnectTimeout((int) connectTimeout.toMillis());
+        ssh.setTimeout((int) Math.max(connectTimeout.toMillis(), commandTimeout.toMillis()));
+        Session session = null;
+        try {
+            ssh.connect(host, port);
+            ssh.authPassword(creds.username(), creds.password());
+            session = ssh.startSession();
+            // Wide terminal so that switches do not wrap long table rows.
+            session.allocatePTY("vt100", 511, 24, 0, 0, Map.of());
+            Session.Shell shell = session.startShell();
+            CliSession cli = new CliSession(ssh, session, shell, commandTimeout);
+            cli.prompt = cli.awaitPrompt();
+            return cli;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ssh);
+            throw e;
+        }
+    }
+
+    public String prompt() {
+        return prompt;
+    }
+
+    /** Runs one command and returns its output. The command must already be normalised by the caller. */
+    public String run(String command) throws IOException {
+        if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("one command per call");
+        }
+        out.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String raw = readUntil(prompt);
+        return stripEcho(raw.substring(0, raw.length() - lastLine(raw).length()), command);
+    }
+
+    private String awaitPrompt() throws IOException {
+        // Some switches print a banner first; a newline makes the prompt appear on a line of its own.
+        out.write('\n');
+        out.flush();
+        return lastLine(readUntil(null)).strip();
+    }
+
+    private String readUntil(String expected) throws IOException {
+        StringBuilder sb = new StringBuilder(4096);
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(this::expire, commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buf);
+                } catch (IOException e) {
+                    if (timedOut) {
+                        throw new TimeoutException("no prompt within " + commandTimeout.toSeconds() + " s");
+                    }
+                    throw e;
+                }
+                if (n < 0) {
+                    if (timedOut) {
+                        throw new TimeoutException("no prompt within " + commandTimeout.toSeconds() + " s");
+                    }
+                    throw new IOException("switch closed the session");
+                }
+                // ISO-8859-1 maps every byte to one char, so garbage bytes cannot break decoding.
+                sb.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                if (sb.length() > MAX_OUTPUT_CHARS) {
+                    throw new IOException("output exceeds " + MAX_OUTPUT_CHARS + " characters");
+                }
+                String last = lastLine(sb).strip();
+                if (last.contains("--More--")) {
+                    out.write(' ');
+                    out.flush();
+                    sb.setLength(sb.length() - lastLine(sb).length());
+                    continue;
+                }
+                if (expected == null ? PROMPT.matcher(last).matches() : last.equals(expected)) {
+                    return sb.toString();
+                }
+            }
+        } finally {
+            alarm.cancel(false);
+        }
+    }
+
+    private void expire() {
+        timedOut = true;
+        closeQuietly(ssh);
+    }
+
+    /** The text after the last line break: where a prompt or a paging marker sits. */
+    private static String lastLine(CharSequence s) {
+        int i = s.length() - 1;
+        while (i >= 0 && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            i--;
+        }
+        return s.subSequence(i + 1, s.length()).toString();
+    }
+
+    private static String stripEcho(String raw, String command) {
+        String text = raw.replace("\r\n", "\n").replace('\r', '\n');
+        int nl = text.indexOf('\n');
+        if (nl >= 0 && text.substring(0, nl).contains(command)) {
+            text = text.substring(nl + 1);
+        }
+        return text;
+    }
+
+    private static void closeQuietly(SSHClient ssh) {
+        try {
+            ssh.disconnect();
+        } catch (IOException | RuntimeException ignored) {
+            // Closing a broken connection: nothing more to do.
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.write("exit\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException | RuntimeException ignored) {
+            // The switch may already have gone.
+        }
+        try {
+            shell.close();
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // idem
+        }
+        closeQuietly(ssh);
+    }
+}

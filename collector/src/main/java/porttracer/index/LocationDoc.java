@@ -1,0 +1,41 @@
+package porttracer.index;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The {@code porttracer-current} document of one MAC: where it is now and where it is seen. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LocationDoc(String mac, String macBare, String oui, String vendor, List<String> ips, boolean present,
+                          String firstSeen, String lastChanged, EdgeDoc edge, List<SightingDoc> sightings) {
+
+    /** The port a MAC is plugged into; {@code current} is false when it is only the last one known. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EdgeDoc(int switchId, String switchName, String host, String site, String floor, String port,
+                          String portKey, int vlan, String reason, String since, boolean current) {
+        EdgeDoc withCurrent(boolean c) {
+            return new EdgeDoc(switchId, switchName, host, site, floor, port, portKey, vlan, reason, since, c);
+        }
+
+        EdgeDoc withSince(String s) {
+            return new EdgeDoc(switchId, switchName, host, site, floor, port, portKey, vlan, reason, s, current);
+        }
+    }
+
+    /** One switch port on which the MAC is in the MAC table now. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SightingDoc(int switchId, String switchName, String host, String site, String floor, String port,
+                              String portKey, int vlan, boolean edge, String reason, String firstSeen) {
+
+        boolean samePlace(SightingDoc o) {
+            return switchId == o.switchId && vlan == o.vlan && portKey.equals(o.portKey);
+        }
+
+        boolean samePlace(EdgeDoc e) {
+            return e != null && switchId == e.switchId() && vlan == e.vlan() && portKey.equals(e.portKey());
+        }
+
+        EdgeDoc asEdge(boolean current) {
+            return new EdgeDoc(switchId, switchName, host, site, floor, port, portKey, vlan, reason, firstSeen, current);
+        }
+    }
+}

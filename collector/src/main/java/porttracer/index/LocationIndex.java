@@ -1,0 +1,285 @@
+package porttracer.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import porttracer.collect.Snapshot;
+import porttracer.domain.MacAddress;
+import porttracer.domain.Sighting;
+import porttracer.index.LocationDoc.EdgeDoc;
+import porttracer.index.LocationDoc.SightingDoc;
+import porttracer.store.SwitchRecord;
+
+/**
+ * Folds each switch's snapshot into the per-MAC documents of {@code porttracer-current} and
+ * records appeared / moved / disappeared events. Writes are proportional to change: only MACs
+ * whose rows on this switch differ from its last snapshot are read and rewritten. Each rewrite
+ * is conditional on the document's sequence number, so collectors on several nodes polling
+ * different switches that see the same MAC never overwrite each other's sightings.
+ */
+public final class LocationIndex {
+
+    private static final int BATCH = 1_000;
+    private static final int MAX_ATTEMPTS = 8;
+    private static final Comparator<SightingDoc> EDGE_FIRST = Comparator.comparing((SightingDoc s) -> !s.edge())
+            .thenComparing(SightingDoc::switchName).thenComparing(SightingDoc::portKey).thenComparingInt(SightingDoc::vlan);
+
+    private final ElasticsearchClient es;
+    private final Map<Integer, SwitchTable> lastTables = new ConcurrentHashMap<>();
+
+    public LocationIndex(Elastic elastic) {
+        this.es = elastic.client();
+    }
+
+    /** What applying one snapshot did. */
+    public record Applied(int macsChanged, int docsWritten, List<MoveEvent> events) {
+    }
+
+    public Applied apply(Snapshot snap) throws IOException {
+        int switchId = snap.sw().id();
+        SwitchTable after = SwitchTable.of(snap.sightings());
+        SwitchTable before = lastTables.get(switchId);
+        Set<MacAddress> changed = new LinkedHashSet<>();
+        if (before == null) {
+            // First poll since this node started: compare against what the index holds.
+            changed.addAll(SwitchTable.all(after));
+            changed.addAll(macsIndexedOn(switchId));
+        } else {
+            SwitchTable.diff(before, after, changed::add);
+        }
+        Map<MacAddress, List<Sighting>> byMac = new HashMap<>();
+        for (Sighting s : snap.sightings()) {
+            if (changed.contains(s.mac())) {
+                byMac.computeIfAbsent(s.mac(), m -> new ArrayList<>(2)).add(s);
+            }
+        }
+        int written = 0;
+        List<MoveEvent> events = new ArrayList<>();
+        List<MacAddress> pending = new ArrayList<>(changed);
+        for (int from = 0; from < pending.size(); from += BATCH) {
+            List<MacAddress> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
+            written += writeBatch(snap, batch, byMac, events);
+        }
+        writeEvents(events);
+        lastTables.put(switchId, after);
+        return new Applied(changed.size(), written, events);
+    }
+
+    /** Forgets a switch's last table, e.g. when it is removed or another node takes it over. */
+    public void forget(int switchId) {
+        lastTables.remove(switchId);
+    }
+
+    private int writeBatch(Snapshot snap, List<MacAddress> batch, Map<MacAddress, List<Sighting>> byMac,
+                           List<MoveEvent> events) throws IOException {
+        List<MacAddress> todo = batch;
+        int written = 0;
+        for (int attempt = 1; !todo.isEmpty(); attempt++) {
+            if (attempt > MAX_ATTEMPTS) {
+                throw new IOException("gave up after " + MAX_ATTEMPTS + " conflicting writes on " + todo.size() + " MACs");
+            }
+            List<String> ids = todo.stream().map(MacAddress::bare).toList();
+            MgetResponse<LocationDoc> got = es.mget(m -> m.index(Elastic.CURRENT).ids(ids), LocationDoc.class);
+            List<BulkOperation> ops = new ArrayList<>();
+            List<MacAddress> opMacs = new ArrayList<>();
+            List<List<MoveEvent>> opEvents = new ArrayList<>();
+            for (int i = 0; i < todo.size(); i++) {
+                MacAddress mac = todo.get(i);
+                MultiGetResponseItem<LocationDoc> item = got.docs().get(i);
+                if (item.isFailure()) {
+                    throw new IOException("reading " + mac + ": " + item.failure().error().reason());
+                }
+                var result = item.result();
+                LocationDoc existing = result.found() ? result.source() : null;
+                List<MoveEvent> docEvents = new ArrayList<>(1);
+                LocationDoc merged = merge(existing, mac, snap, byMac.getOrDefault(mac, List.of()), docEvents);
+                if (merged == null) {
+                    continue;
+                }
+                String id = mac.bare();
+                if (existing == null) {
+                    ops.add(BulkOperation.of(b -> b.create(c -> c.index(Elastic.CURRENT_INDEX).id(id).document(merged))));
+                } else {
+                    long seq = result.seqNo();
+                    long term = result.primaryTerm();
+                    ops.add(BulkOperation.of(b -> b.index(x -> x.index(Elastic.CURRENT_INDEX).id(id).document(merged)
+                            .ifSeqNo(seq).ifPrimaryTerm(term))));
+                }
+                opMacs.add(mac);
+                opEvents.add(docEvents);
+            }
+            if (ops.isEmpty()) {
+                break;
+            }
+            BulkResponse resp = es.bulk(b -> b.operations(ops));
+            List<MacAddress> retry = new ArrayList<>();
+            for (int i = 0; i < resp.items().size(); i++) {
+                BulkResponseItem r = resp.items().get(i);
+                if (r.error() == null) {
+                    written++;
+                    events.addAll(opEvents.get(i));
+                } else if (r.status() == 409) {
+                    retry.add(opMacs.get(i));
+                } else {
+                    throw new IOException("indexing " + opMacs.get(i) + ": " + r.error().reason());
+                }
+            }
+            todo = retry;
+        }
+        return written;
+    }
+
+    /**
+     * The new document for {@code mac} after this switch's snapshot, or null when nothing changed.
+     * The edge is sticky: it stays on its port while that port still has the MAC, moves to the
+     * newest edge sighting otherwise, and is kept (not current) as the last known place when the
+     * MAC is only seen on uplinks, so that a host moving between switches yields one "moved".
+     */
+    static LocationDoc merge(LocationDoc existing, MacAddress mac, Snapshot snap, List<Sighting> mine,
+                             List<MoveEvent> events) {
+        SwitchRecord sw = snap.sw();
+        String now = Elastic.time(snap.polledAt());
+        List<SightingDoc> old = existing == null || existing.sightings() == null ? List.of() : existing.sightings();
+        List<SightingDoc> merged = new ArrayList<>();
+        for (SightingDoc s : old) {
+            if (s.switchId() != sw.id()) {
+                merged.add(s);
+            }
+        }
+        for (Sighting s : mine) {
+            SightingDoc fresh = new SightingDoc(sw.id(), sw.name(), sw.host(), sw.site(), sw.floor(), s.port(),
+                    s.portKey(), s.vlan(), s.edge(), s.reason(), now);
+            String firstSeen = old.stream().filter(o -> o.samePlace(fresh) && o.edge() == fresh.edge())
+                    .map(SightingDoc::firstSeen).findFirst().orElse(now);
+            merged.add(new SightingDoc(fresh.switchId(), fresh.switchName(), fresh.host(), fresh.site(), fresh.floor(),
+                    fresh.port(), fresh.portKey(), fresh.vlan(), fresh.edge(), fresh.reason(), firstSeen));
+        }
+        merged.sort(EDGE_FIRST);
+        if (existing != null && merged.equals(sortedCopy(old))) {
+            return null;
+        }
+        boolean wasPresent = existing != null && existing.present();
+        EdgeDoc prevEdge = existing == null ? null : existing.edge();
+        EdgeDoc edge = chooseEdge(prevEdge, merged);
+        boolean present = !merged.isEmpty();
+
+        String oui = mac.oui();
+        EdgeDoc prevPlace = wasPresent ? prevEdge : null;
+        if (edge != null && edge.current()) {
+            if (prevPlace == null) {
+                events.add(event(now, "appeared", mac, oui, edge.vlan(), null, edge));
+            } else if (!samePlace(prevPlace, edge)) {
+                events.add(event(now, "moved", mac, oui, edge.vlan(), prevPlace, edge));
+            }
+        }
+        if (!present && wasPresent && prevEdge != null) {
+            events.add(event(now, "disappeared", mac, oui, prevEdge.vlan(), prevEdge, null));
+        }
+        String firstSeen = existing == null ? now : existing.firstSeen();
+        return new LocationDoc(mac.toString(), mac.bare(), oui, existing == null ? null : existing.vendor(),
+                existing == null ? null : existing.ips(), present, firstSeen, now, edge, merged);
+    }
+
+    private static List<SightingDoc> sortedCopy(List<SightingDoc> s) {
+        List<SightingDoc> c = new ArrayList<>(s);
+        c.sort(EDGE_FIRST);
+        return c;
+    }
+
+    private static EdgeDoc chooseEdge(EdgeDoc prev, List<SightingDoc> merged) {
+        SightingDoc newest = null;
+        for (SightingDoc s : merged) {
+            if (!s.edge()) {
+                continue;
+            }
+            if (s.samePlace(prev)) {
+                return s.asEdge(true).withSince(prev.since());
+            }
+            if (newest == null || s.firstSeen().compareTo(newest.firstSeen()) > 0) {
+                newest = s;
+            }
+        }
+        if (newest != null) {
+            return newest.asEdge(true);
+        }
+        return prev == null ? null : prev.withCurrent(false);
+    }
+
+    private static boolean samePlace(EdgeDoc a, EdgeDoc b) {
+        return a.switchId() == b.switchId() && a.vlan() == b.vlan() && a.portKey().equals(b.portKey());
+    }
+
+    private static MoveEvent event(String at, String kind, MacAddress mac, String oui, int vlan, EdgeDoc from, EdgeDoc to) {
+        return new MoveEvent(at, kind, mac.toString(), oui, null, vlan, MoveEvent.Place.of(from), MoveEvent.Place.of(to));
+    }
+
+    private void writeEvents(List<MoveEvent> events) throws IOException {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> ops = new ArrayList<>(events.size());
+        for (MoveEvent e : events) {
+            String index = Elastic.monthly(Elastic.EVENTS, Instant.parse(e.timestamp()));
+            // A deterministic id makes a replayed event overwrite itself instead of duplicating.
+            String id = eventId(e);
+            ops.add(BulkOperation.of(b -> b.index(x -> x.index(index).id(id).document(e))));
+        }
+        BulkResponse resp = es.bulk(b -> b.operations(ops));
+        if (resp.errors()) {
+            BulkResponseItem bad = resp.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
+            throw new IOException("writing events: " + bad.error().reason());
+        }
+    }
+
+    static String eventId(MoveEvent e) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-1");
+            String key = e.mac() + '|' + e.kind() + '|' + e.timestamp() + '|' + e.from() + '|' + e.to();
+            return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private Set<MacAddress> macsIndexedOn(int switchId) throws IOException {
+        Set<MacAddress> out = new LinkedHashSet<>();
+        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+        while (true) {
+            final var searchAfter = after;
+            var resp = es.search(s -> {
+                s.index(Elastic.CURRENT).size(5_000).source(src -> src.fetch(false))
+                        .query(q -> q.term(t -> t.field("sightings.switchId").value(switchId)))
+                        .sort(o -> o.field(f -> f.field("macBare")));
+                if (searchAfter != null) {
+                    s.searchAfter(searchAfter);
+                }
+                return s;
+            }, Void.class);
+            var hits = resp.hits().hits();
+            for (var h : hits) {
+                out.add(MacAddress.parse(h.id()));
+            }
+            if (hits.size() < 5_000) {
+                return out;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package porttracer.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import porttracer.domain.Platform;
+import porttracer.secure.SecretBox;
+
+/** Sites, floors, switches, credentials, pinned host keys and port overrides in PostgreSQL. */
+public final class Inventory {
+
+    private static final String SWITCH_COLUMNS = """
+            select s.id, s.name, s.host, s.ssh_port, s.platform, s.model, si.name as site, f.name as floor,
+                   s.enabled, s.poll_interval_seconds
+              from switch s join site si on si.id = s.site_id left join floor f on f.id = s.floor_id
+            """;
+
+    private final DataSource db;
+    private final SecretBox secrets;
+
+    public Inventory(DataSource db, SecretBox secrets) {
+        this.db = db;
+        this.secrets = secrets;
+    }
+
+    public int site(String name) {
+        return upsertReturningId("insert into site(name) values (?) on conflict (name) do update set name = excluded.name returning id",
+                name);
+    }
+
+    public int floor(int siteId, String name) {
+        return upsertReturningId("insert into floor(site_id, name) values (?, ?) "
+                + "on conflict (site_id, name) do update set name = excluded.name returning id", siteId, name);
+    }
+
+    public int credential(String name, String username, String password) {
+        return upsertReturningId("insert into credential(name, username, secret) values (?, ?, ?) "
+                        + "on conflict (name) do update set username = excluded.username, secret = excluded.secret returning id",
+                name, username, secrets.seal(password));
+    }
+
+    /** Adds or updates (by name) a switch; returns its id. */
+    public int putSwitch(String name, String host, int sshPort, Platform platform, String model,
+                         int siteId, Integer floorId, Integer credentialId) {
+        return upsertReturningId("""
+                insert into switch(name, host, ssh_port, platform, model, site_id, floor_id, credential_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (name) do update set host = excluded.host, ssh_port = excluded.ssh_port,
+                    platform = excluded.platform, model = excluded.model, site_id = excluded.site_id,
+                    floor_id = excluded.floor_id, credential_id = excluded.credential_id
+                returning id""", name, host, sshPort, platform.id(), model, siteId, floorId, credentialId);
+    }
+
+    public void setEnabled(int switchId, boolean enabled) {
+        update("update switch set enabled = ? where id = ?", enabled, switchId);
+    }
+
+    public List<SwitchRecord> switches() {
+        return query(SWITCH_COLUMNS + " order by s.id");
+    }
+
+    public Optional<SwitchRecord> switchById(int id) {
+        return query(SWITCH_COLUMNS + " where s.id = ?", id).stream().findFirst();
+    }
+
+    public Optional<Credentials> credentialsFor(int switchId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select cr.username, cr.secret from switch s join credential cr on cr.id = s.credential_id where s.id = ?")) {
+            ps.setInt(1, switchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Credentials(rs.getString(1), secrets.open(rs.getBytes(2))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading credentials of switch " + switchId, e);
+        }
+    }
+
+    public Optional<String> pinnedHostKey(int switchId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select host_key from switch where id = ?")) {
+            ps.setInt(1, switchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading host key of switch " + switchId, e);
+        }
+    }
+
+    /** Records the first key seen; returns false when another key was pinned meanwhile. */
+    public boolean pinHostKeyIfAbsent(int switchId, String key) {
+        return update("update switch set host_key = ?, host_key_seen_at = now() where id = ? and host_key is null",
+                key, switchId) == 1;
+    }
+
+    /** An administrator's acceptance of a changed key (or null to re-learn on next connect). */
+    public void replaceHostKey(int switchId, String key) {
+        update("update switch set host_key = ?, host_key_seen_at = case when ? is null then null else now() end where id = ?",
+                key, key, switchId);
+    }
+
+    public void putPortOverride(int switchId, String portKey, String role, String note) {
+        update("insert into port_override(switch_id, port_key, role, note) values (?, ?, ?, ?) "
+                + "on conflict (switch_id, port_key) do update set role = excluded.role, note = excluded.note",
+                switchId, portKey, role, note);
+    }
+
+    /** Port key to role ("edge" or "uplink") for one switch. */
+    public Map<String, String> portOverrides(int switchId) {
+        Map<String, String> out = new HashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select port_key, role from port_override where switch_id = ?")) {
+            ps.setInt(1, switchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading port overrides of switch " + switchId, e);
+        }
+        return out;
+    }
+
+    private List<SwitchRecord> query(String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            List<SwitchRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int interval = rs.getInt("poll_interval_seconds");
+                    out.add(new SwitchRecord(rs.getInt("id"), rs.getString("name"), rs.getString("host"),
+                            rs.getInt("ssh_port"), Platform.of(rs.getString("platform")), rs.getString("model"),
+                            rs.getString("site"), rs.getString("floor"), rs.getBoolean("enabled"),
+                            rs.wasNull() ? null : interval));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading switches", e);
+        }
+    }
+
+    private int upsertReturningId(String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("writing inventory", e);
+        }
+    }
+
+    private int update(String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("writing inventory", e);
+        }
+    }
+
+    static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, a);
+            }
+        }
+    }
+}
