@@ -1,0 +1,187 @@
+package porttracer.collect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import porttracer.config.Settings;
+import porttracer.store.Inventory;
+import porttracer.store.SwitchRecord;
+
+/**
+ * Schedules one Quartz trigger per enabled switch on the clustered JDBC job store, so that
+ * collector nodes sharing one database share the fleet: each poll runs on exactly one node, and
+ * a dead node's switches are taken over. Triggers are phased by switch id so that polls spread
+ * evenly over the interval, and the inventory is re-read periodically to follow its changes.
+ */
+public final class Collector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+    private static final String GROUP = "switches";
+    // Golden-ratio phases spread consecutive switch ids evenly over the interval.
+    private static final double PHASE_STEP = 0.6180339887498949;
+
+    private final Inventory inventory;
+    private final Scheduler scheduler;
+    private final Duration defaultInterval;
+    private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "porttracer-inventory-sync");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Collector(Settings settings, DataSource db, Inventory inventory, Poller poller, Metrics metrics, String node)
+            throws SchedulerException {
+        this.inventory = inventory;
+        this.defaultInterval = settings.getSeconds("poll.interval");
+        String dsName = "porttracer-" + node;
+        DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                return db.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // The pool belongs to the application, which closes it.
+            }
+
+            @Override
+            public void initialize() {
+                // Nothing to set up: the pool already exists.
+            }
+        });
+        Properties q = new Properties();
+        q.setProperty("org.quartz.scheduler.instanceName", "porttracer");
+        q.setProperty("org.quartz.scheduler.instanceId", node);
+        q.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        q.setProperty("org.quartz.threadPool.threadCount", settings.get("poll.threads"));
+        q.setProperty("org.quartz.threadPool.threadNamePrefix", "poll-" + node);
+        q.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        q.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        q.setProperty("org.quartz.jobStore.dataSource", dsName);
+        q.setProperty("org.quartz.jobStore.useProperties", "true");
+        q.setProperty("org.quartz.jobStore.isClustered", "true");
+        q.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        q.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        q.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        StdSchedulerFactory factory = new StdSchedulerFactory(q);
+        this.scheduler = factory.getScheduler();
+        scheduler.setJobFactory((bundle, s) -> new PollJob(poller, metrics));
+    }
+
+    public void start() throws SchedulerException {
+        syncInventory();
+        scheduler.start();
+        sync.scheduleWithFixedDelay(() -> {
+            try {
+                syncInventory();
+            } catch (Exception e) {
+                LOG.atWarn().addKeyValue("error", e.getMessage()).log("inventory sync failed; retrying");
+            }
+        }, 15, 15, TimeUnit.SECONDS);
+    }
+
+    /** Makes the triggers match the inventory: adds, reschedules and removes as needed. */
+    public synchronized void syncInventory() throws SchedulerException {
+        List<SwitchRecord> switches = inventory.switches();
+        Set<JobKey> wanted = new HashSet<>();
+        for (SwitchRecord sw : switches) {
+            if (!sw.enabled()) {
+                continue;
+            }
+            JobKey job = jobKey(sw.id());
+            wanted.add(job);
+            Duration interval = sw.pollIntervalSeconds() == null ? defaultInterval
+                    : Duration.ofSeconds(sw.pollIntervalSeconds());
+            Trigger existing = scheduler.getTrigger(triggerKey(sw.id()));
+            if (existing instanceof SimpleTrigger st && st.getRepeatInterval() == interval.toMillis()) {
+                continue;
+            }
+            JobDetail detail = JobBuilder.newJob(PollJob.class).withIdentity(job).storeDurably()
+                    .usingJobData(PollJob.SWITCH_ID, Integer.toString(sw.id())).build();
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(sw.id())).forJob(job)
+                    .startAt(Date.from(firstFire(sw.id(), interval, Instant.now())))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                            .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
+                            .withMisfireHandlingInstructionNowWithExistingCount())
+                    .build();
+            try {
+                scheduler.scheduleJob(detail, Set.of(trigger), true);
+            } catch (ObjectAlreadyExistsException e) {
+                // Another node scheduled it at the same moment.
+            }
+        }
+        for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            if (!wanted.contains(job)) {
+                scheduler.deleteJob(job);
+            }
+        }
+    }
+
+    /** The next instant at or after {@code now} on this switch's phase of the interval. */
+    static Instant firstFire(int switchId, Duration interval, Instant now) {
+        long period = interval.toMillis();
+        double frac = (switchId * PHASE_STEP) % 1.0;
+        long phase = (long) (frac * period);
+        long t = now.toEpochMilli();
+        long next = Math.floorDiv(t - phase, period) * period + phase;
+        if (next < t) {
+            next += period;
+        }
+        return Instant.ofEpochMilli(next);
+    }
+
+    /** Fires every enabled switch's poll now (once), on whichever node is free. */
+    public void pollAllNow() throws SchedulerException {
+        for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            scheduler.triggerJob(job);
+        }
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    static JobKey jobKey(int switchId) {
+        return JobKey.jobKey("switch-" + switchId, GROUP);
+    }
+
+    static TriggerKey triggerKey(int switchId) {
+        return TriggerKey.triggerKey("switch-" + switchId, GROUP);
+    }
+
+    @Override
+    public void close() {
+        sync.shutdownNow();
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            LOG.atWarn().addKeyValue("error", e.getMessage()).log("scheduler shutdown");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package porttracer.collect;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/** The collector's Prometheus metrics, registered once per registry. */
+public final class Metrics {
+
+    final Histogram pollDuration;
+    final Counter polls;
+    final Counter macEvents;
+    final Counter docsWritten;
+    final Histogram esWrite;
+    final Gauge sessionsOpen;
+    final Gauge pollLag;
+
+    public Metrics(PrometheusRegistry registry) {
+        pollDuration = Histogram.builder().name("porttracer_poll_duration_seconds")
+                .help("Time to poll one switch: connect, commands, parse, index").labelNames("platform")
+                .classicUpperBounds(0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120).register(registry);
+        polls = Counter.builder().name("porttracer_polls_total").help("Polls by outcome")
+                .labelNames("outcome").register(registry);
+        macEvents = Counter.builder().name("porttracer_mac_events_total")
+                .help("MAC movement events detected, by kind (appeared, moved, disappeared)").labelNames("kind")
+                .register(registry);
+        docsWritten = Counter.builder().name("porttracer_macs_indexed_total")
+                .help("MAC location documents written to Elasticsearch").register(registry);
+        esWrite = Histogram.builder().name("porttracer_es_write_seconds")
+                .help("Time to fold one poll into Elasticsearch").register(registry);
+        sessionsOpen = Gauge.builder().name("porttracer_ssh_sessions_open").help("SSH sessions open to switches")
+                .register(registry);
+        pollLag = Gauge.builder().name("porttracer_poll_lag_seconds")
+                .help("How late the last poll started behind its schedule").register(registry);
+    }
+}

@@ -1,0 +1,78 @@
+package porttracer.search;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+import porttracer.store.Inventory;
+import porttracer.store.PollStatusStore;
+import porttracer.store.SwitchRecord;
+import porttracer.store.SwitchStatus;
+
+/**
+ * The inventory joined with each switch's poll status, cached for a couple of seconds so that a
+ * trace costs no database round trip; freshness is computed from it.
+ */
+final class SwitchDirectory {
+
+    record Entry(SwitchRecord sw, SwitchStatus status) {
+    }
+
+    private static final long TTL_NANOS = 2_000_000_000L;
+
+    private final Inventory inventory;
+    private final PollStatusStore polls;
+    private final Duration defaultInterval;
+    private final int staleIntervals;
+    private volatile Map<Integer, Entry> entries = Map.of();
+    private volatile long loadedAt = System.nanoTime() - 2 * TTL_NANOS;
+
+    SwitchDirectory(Inventory inventory, PollStatusStore polls, Duration defaultInterval, int staleIntervals) {
+        this.inventory = inventory;
+        this.polls = polls;
+        this.defaultInterval = defaultInterval;
+        this.staleIntervals = staleIntervals;
+    }
+
+    Map<Integer, Entry> all() {
+        if (System.nanoTime() - loadedAt > TTL_NANOS) {
+            refresh();
+        }
+        return entries;
+    }
+
+    Entry get(int switchId) {
+        return all().get(switchId);
+    }
+
+    private synchronized void refresh() {
+        if (System.nanoTime() - loadedAt <= TTL_NANOS) {
+            return;
+        }
+        Map<Integer, SwitchStatus> status = polls.all();
+        entries = inventory.switches().stream().collect(Collectors.toUnmodifiableMap(SwitchRecord::id,
+                sw -> new Entry(sw, status.get(sw.id()))));
+        loadedAt = System.nanoTime();
+    }
+
+    /** Why a switch's data is stale, or null when it is fresh. */
+    String staleReason(Entry e, Instant now) {
+        if (e == null) {
+            return "switch no longer in inventory";
+        }
+        SwitchStatus s = e.status();
+        if (s == null || s.lastOkAt() == null) {
+            return "switch never polled successfully";
+        }
+        Duration interval = e.sw().pollIntervalSeconds() == null ? defaultInterval
+                : Duration.ofSeconds(e.sw().pollIntervalSeconds());
+        if (s.lastOkAt().plus(interval.multipliedBy(staleIntervals)).isBefore(now)) {
+            String last = "ok".equals(s.lastOutcome()) ? "" : "; last poll " + s.lastOutcome() + ": " + s.lastError();
+            return "last good poll " + s.lastOkAt() + " is older than " + staleIntervals + " poll intervals" + last;
+        }
+        if (!"ok".equals(s.lastOutcome())) {
+            return "last poll failed (" + s.lastOutcome() + "): " + s.lastError();
+        }
+        return null;
+    }
+}

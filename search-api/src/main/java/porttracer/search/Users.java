@@ -1,0 +1,86 @@
+package porttracer.search;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import porttracer.store.StoreException;
+
+/**
+ * Local users with bcrypt-hashed passwords. A successful check is remembered for a minute as a
+ * SHA-256 of the password, so that HTTP Basic clients do not pay bcrypt's cost on every request.
+ */
+public final class Users {
+
+    public record User(String username, Role role) {
+    }
+
+    private record Verified(byte[] passwordDigest, User user, long expiresAtNanos) {
+    }
+
+    private static final int COST = 10;
+    private static final long CACHE_NANOS = 60_000_000_000L;
+
+    private final DataSource db;
+    private final ConcurrentHashMap<String, Verified> recent = new ConcurrentHashMap<>();
+
+    public Users(DataSource db) {
+        this.db = db;
+    }
+
+    public void put(String username, String password, Role role) {
+        String hash = BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into app_user(username, password_hash, role) values (?, ?, ?) "
+                        + "on conflict (username) do update set password_hash = excluded.password_hash, role = excluded.role")) {
+            ps.setString(1, username);
+            ps.setString(2, hash);
+            ps.setString(3, role.id());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("saving user " + username, e);
+        }
+        recent.remove(username);
+    }
+
+    public Optional<User> authenticate(String username, String password) {
+        byte[] digest = sha256(password);
+        Verified v = recent.get(username);
+        if (v != null && v.expiresAtNanos - System.nanoTime() > 0 && MessageDigest.isEqual(v.passwordDigest, digest)) {
+            return Optional.of(v.user);
+        }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select password_hash, role from app_user where username = ? and enabled")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                boolean ok = BCrypt.verifyer().verify(password.toCharArray(), rs.getString(1)).verified;
+                if (!ok) {
+                    return Optional.empty();
+                }
+                User user = new User(username, Role.of(rs.getString(2)));
+                recent.put(username, new Verified(digest, user, System.nanoTime() + CACHE_NANOS));
+                return Optional.of(user);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("checking user " + username, e);
+        }
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
