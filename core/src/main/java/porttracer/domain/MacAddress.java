@@ -39,50 +39,72 @@ public final class MacAddress implements Comparable<MacAddress> {
         if (text == null) {
             return null;
         }
-        String s = text.strip();
-        int len = s.length();
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return tryParse(text, from, to);
+    }
+
+    /** Parses {@code s[from, to)} exactly (no trimming) without allocating unless it is a MAC. */
+    public static MacAddress tryParse(CharSequence s, int from, int to) {
+        int len = to - from;
         // Separator positions fix the notation: every group must have exactly its width.
         if (len == 17) {
-            char sep = s.charAt(2);
+            char sep = s.charAt(from + 2);
             if (sep != ':' && sep != '-') {
                 return null;
             }
             for (int i = 2; i < 17; i += 3) {
-                if (s.charAt(i) != sep) {
+                if (s.charAt(from + i) != sep) {
                     return null;
                 }
             }
-            return hex(s, 17, i -> i % 3 == 2);
+            return hex(s, from, 17, 0b100100100100100L);
         }
         if (len == 14) {
-            if (s.charAt(4) != '.' || s.charAt(9) != '.') {
+            if (s.charAt(from + 4) != '.' || s.charAt(from + 9) != '.') {
                 return null;
             }
-            return hex(s, 14, i -> i == 4 || i == 9);
+            return hex(s, from, 14, (1L << 4) | (1L << 9));
         }
         if (len == 12) {
-            return hex(s, 12, i -> false);
+            return hex(s, from, 12, 0L);
         }
         return null;
     }
 
-    private interface Skip {
-        boolean at(int index);
-    }
-
-    private static MacAddress hex(String s, int len, Skip skip) {
+    /** Reads the hex digits of s[from, from + len), skipping the offsets whose bit is set in skipMask. */
+    private static MacAddress hex(CharSequence s, int from, int len, long skipMask) {
         long v = 0;
         for (int i = 0; i < len; i++) {
-            if (skip.at(i)) {
+            if ((skipMask & (1L << i)) != 0) {
                 continue;
             }
-            int d = Character.digit(s.charAt(i), 16);
+            int d = hexDigit(s.charAt(from + i));
             if (d < 0) {
                 return null;
             }
             v = (v << 4) | d;
         }
         return new MacAddress(v);
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     public long value() {
