@@ -1,0 +1,144 @@
+package porttracer.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * One SSH channel speaking a switch CLI: an interactive shell (prompt, echo, paging) or, when constructed with a
+ * command line, a single exec'd command.
+ */
+final class CliChannel implements Command {
+
+    private static final byte[] GARBAGE = {(byte) 0xff, (byte) 0xfe, 0x00, 0x1b, (byte) 0x9b, (byte) 0xc3, 0x28, 0x07};
+    private static final int BACKSPACE = 0x08;
+    private static final int DELETE = 0x7f;
+
+    private final Session session;
+    private final SwitchFaults faults;
+    private final Duration latency;
+    private final ExecutorService executor;
+    private final String execLine;
+    private InputStream in;
+    private OutputStream out;
+    private ExitCallback exitCallback;
+    private Future<?> task;
+
+    CliChannel(Session session, SwitchFaults faults, Duration latency, ExecutorService executor, String execLine) {
+        this.session = session;
+        this.faults = faults;
+        this.latency = latency;
+        this.executor = executor;
+        this.execLine = execLine;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        // switch CLIs write everything to the terminal
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exitCallback = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) {
+        task = executor.submit(this::run);
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        if (task != null) {
+            task.cancel(true);
+        }
+    }
+
+    private void run() {
+        Terminal terminal = new Terminal(in, out);
+        try {
+            if (execLine != null) {
+                answer(terminal, execLine, 0);
+            } else {
+                shell(terminal);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client went away
+        } finally {
+            exitCallback.onExit(0);
+        }
+    }
+
+    private void shell(Terminal terminal) throws IOException, InterruptedException {
+        while (true) {
+            terminal.print(session.prompt());
+            String line = readLine(terminal);
+            if (line == null || !answer(terminal, line, session.pageLength())) {
+                return;
+            }
+        }
+    }
+
+    /** Runs one line and prints its output; false when the session is over. */
+    private boolean answer(Terminal terminal, String line, int pageLength) throws IOException, InterruptedException {
+        Reply reply = session.execute(line);
+        if (reply.ends()) {
+            return false;
+        }
+        if (!reply.text().isEmpty() && faults.hang()) {
+            while (terminal.readKey() != Terminal.EOF) {
+                // swallow input, answer nothing
+            }
+            return false;
+        }
+        if (!latency.isZero()) {
+            Thread.sleep(latency.toMillis());
+        }
+        if (faults.garbage()) {
+            terminal.write(GARBAGE);
+        }
+        Pager pager = new Pager(terminal, session.dialect().pagerPrompt());
+        return pager.write(reply.text(), pageLength, faults.truncateAfterLines()) != Pager.Outcome.TRUNCATED;
+    }
+
+    /** Reads and echoes one line with backspace editing; null at end of input. */
+    private static String readLine(Terminal terminal) throws IOException {
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            int key = terminal.readKey();
+            if (key == Terminal.EOF) {
+                return null;
+            }
+            if (key == Terminal.ENTER) {
+                terminal.echo("\r\n");
+                return line.toString();
+            }
+            if (key == BACKSPACE || key == DELETE) {
+                if (line.length() > 0) {
+                    line.setLength(line.length() - 1);
+                    terminal.echo("\b \b");
+                }
+            } else if (key >= 0x20) {
+                line.append((char) key);
+                terminal.echo(String.valueOf((char) key));
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package porttracer.sim;
+
+/** Dell OS10: {@code hostname#}, no '^' marker on errors, {@code --more--} pager. */
+final class Os10Dialect extends Dialect {
+
+    private final Os10Renderer render = new Os10Renderer();
+
+    Os10Dialect() {
+        command("terminal length <lines>", (v, a) -> Reply.pageLength(Integer.parseInt(a.get(0))));
+        command("show mac address-table", (v, a) -> Reply.text(render.macTable(v.macTable())));
+        command("show mac address-table address <mac>",
+                (v, a) -> Reply.text(render.macTable(v.macTable(macArgument(a.get(0))))));
+    }
+
+    @Override
+    String invalidInput(int column) {
+        return "% Error: Unrecognized command.\n";
+    }
+
+    @Override
+    String pagerPrompt() {
+        return "--more--";
+    }
+}

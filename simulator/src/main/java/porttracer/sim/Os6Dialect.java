@@ -1,0 +1,24 @@
+package porttracer.sim;
+
+/** Dell Networking OS6: {@code hostname#}, Cisco-like '^' marker errors, {@code --More-- or (q)uit} pager. */
+final class Os6Dialect extends Dialect {
+
+    private final Os6Renderer render = new Os6Renderer();
+
+    Os6Dialect() {
+        command("terminal length <lines>", (v, a) -> Reply.pageLength(Integer.parseInt(a.get(0))));
+        command("show mac address-table", (v, a) -> Reply.text(render.macTable(v.macTable(), true)));
+        command("show mac address-table address <mac>",
+                (v, a) -> Reply.text(render.macTable(v.macTable(macArgument(a.get(0))), false)));
+    }
+
+    @Override
+    String invalidInput(int column) {
+        return caretLine(column) + "% Invalid input detected at '^' marker.\n";
+    }
+
+    @Override
+    String pagerPrompt() {
+        return "--More-- or (q)uit";
+    }
+}

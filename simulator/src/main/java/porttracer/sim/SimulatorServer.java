@@ -1,0 +1,92 @@
+package porttracer.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A fleet served over SSH on 127.0.0.1: one SSH server per switch. */
+public final class SimulatorServer implements AutoCloseable {
+
+    private final Fleet fleet;
+    private final Map<String, SwitchEndpoint> endpoints = new LinkedHashMap<>();
+    private final ExecutorService executor;
+
+    private SimulatorServer(Fleet fleet) {
+        this.fleet = fleet;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sim-cli-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static SimulatorServer start(Fleet fleet, SimulatorOptions opts) throws IOException {
+        if (opts.hostKeyDir() != null) {
+            Files.createDirectories(opts.hostKeyDir());
+        }
+        SimulatorServer server = new SimulatorServer(fleet);
+        try {
+            List<SimSwitch> switches = fleet.switches();
+            for (int i = 0; i < switches.size(); i++) {
+                SimSwitch sw = switches.get(i);
+                int port = opts.basePort() == 0 ? 0 : opts.basePort() + i;
+                SwitchEndpoint endpoint = new SwitchEndpoint(fleet, sw, opts, port, server.executor);
+                server.endpoints.put(sw.name(), endpoint);
+                endpoint.start();
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    /** The TCP port the switch's SSH server listens on. */
+    public int port(String switchName) {
+        return endpoint(switchName).port();
+    }
+
+    /** The switch's fault switches; changes apply to sessions already open. */
+    public SwitchFaults faults(String switchName) {
+        return endpoint(switchName).faults();
+    }
+
+    private SwitchEndpoint endpoint(String switchName) {
+        SwitchEndpoint endpoint = endpoints.get(switchName);
+        if (endpoint == null) {
+            throw new IllegalArgumentException("no switch named " + switchName);
+        }
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        UncheckedIOException failure = null;
+        for (SwitchEndpoint endpoint : endpoints.values()) {
+            try {
+                endpoint.close();
+            } catch (IOException e) {
+                failure = new UncheckedIOException("stopping a switch's SSH server failed", e);
+            }
+        }
+        executor.shutdownNow();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

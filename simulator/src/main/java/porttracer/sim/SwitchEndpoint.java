@@ -1,0 +1,86 @@
+package porttracer.sim;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+
+/** The SSH server of one simulated switch. */
+final class SwitchEndpoint implements AutoCloseable {
+
+    private final SimSwitch sw;
+    private final SwitchFaults faults = new SwitchFaults();
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final SshServer sshd;
+
+    SwitchEndpoint(Fleet fleet, SimSwitch sw, SimulatorOptions opts, int port, ExecutorService executor) {
+        this.sw = sw;
+        sshd = SshServer.setUpDefaultServer();
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(port);
+        CoreModuleProperties.NIO_WORKERS.set(sshd, 2);
+        Path keyDir = opts.hostKeyDir();
+        sshd.setKeyPairProvider(keyDir == null
+                ? new SimpleGeneratorHostKeyProvider()
+                : new SimpleGeneratorHostKeyProvider(keyDir.resolve(sw.name() + ".hostkey")));
+        sshd.setPasswordAuthenticator((user, password, session) -> !faults.rejectAuth()
+                && opts.username().equals(user) && opts.password().equals(password));
+        SwitchView view = new SwitchView(fleet, sw);
+        sshd.setShellFactory(channel -> new CliChannel(newSession(view), faults, opts.commandLatency(), executor, null));
+        sshd.setCommandFactory((channel, command) ->
+                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, command));
+        sshd.addSessionListener(sessionCap(opts.maxSessionsPerSwitch()));
+    }
+
+    private static Session newSession(SwitchView view) {
+        return new Session(view, Dialect.of(view.sw().platform()));
+    }
+
+    private SessionListener sessionCap(int max) {
+        return new SessionListener() {
+            @Override
+            public void sessionCreated(org.apache.sshd.common.session.Session session) {
+                sessions.incrementAndGet();
+            }
+
+            @Override
+            public void sessionEvent(org.apache.sshd.common.session.Session session, Event event) {
+                if (event == Event.KeyEstablished && sessions.get() > max) {
+                    try {
+                        session.disconnect(SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS,
+                                "Too many sessions: " + sw.name() + " allows " + max + " at a time");
+                    } catch (IOException e) {
+                        session.close(true);
+                    }
+                }
+            }
+
+            @Override
+            public void sessionClosed(org.apache.sshd.common.session.Session session) {
+                sessions.decrementAndGet();
+            }
+        };
+    }
+
+    void start() throws IOException {
+        sshd.start();
+    }
+
+    int port() {
+        return sshd.getPort();
+    }
+
+    SwitchFaults faults() {
+        return faults;
+    }
+
+    @Override
+    public void close() throws IOException {
+        sshd.stop(true);
+    }
+}
