@@ -56,7 +56,7 @@ es_up() {
     -E discovery.type=single-node -E xpack.security.enabled=false -E network.host=127.0.0.1 \
     -E http.port="$ES_PORT" -E transport.port=$((ES_PORT + 100)) \
     -E path.data="$ES_DATA/data" -E path.logs="$ES_DATA/logs" \
-    -E cluster.routing.allocation.disk.threshold_enabled=false >&2
+    -E cluster.routing.allocation.disk.threshold_enabled=false >"$ES_DATA/logs/startup.out" 2>&1
   for _ in $(seq 1 120); do
     if es_health | grep -qE '"status":"(green|yellow)"'; then
       curl -fsS -m 30 "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=green&timeout=30s" >/dev/null || true
@@ -103,7 +103,7 @@ pg_up() {
 }
 
 case "${1:-}" in
-  up) pg_up; es_up ;;
+  up) shift; pg_up "$@"; es_up ;;
   down) es_down ;;
   es-up) es_up ;;
   es-down) es_down ;;

@@ -99,11 +99,39 @@ public final class CliSession implements AutoCloseable {
         return stripEcho(raw.substring(0, raw.length() - lastLine(raw).length()), command);
     }
 
+    /**
+     * Switches print a prompt unasked after login. Waiting for it, rather than sending a newline
+     * at once, keeps exactly one prompt per command in the stream; a newline is sent only when
+     * none shows up within a few seconds (a banner without a prompt, a slow switch).
+     */
     private String awaitPrompt() throws IOException {
-        // Some switches print a banner first; a newline makes the prompt appear on a line of its own.
+        StringBuilder sb = new StringBuilder();
+        long deadline = System.nanoTime() + Math.min(3_000_000_000L, commandTimeout.toNanos());
+        while (System.nanoTime() < deadline) {
+            int avail = in.available();
+            if (avail > 0) {
+                int n = in.read(buf, 0, Math.min(avail, buf.length));
+                sb.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                String last = lastLine(sb).strip();
+                if (PROMPT.matcher(last).matches()) {
+                    return last;
+                }
+            } else {
+                sleepQuietly(20);
+            }
+        }
         out.write('\n');
         out.flush();
         return lastLine(readUntil(null)).strip();
+    }
+
+    private static void sleepQuietly(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the prompt");
+        }
     }
 
     private String readUntil(String expected) throws IOException {

@@ -88,7 +88,8 @@ public final class Poller {
             unparsed = macs.unparsedLines().size();
             if (entries == 0 && unparsed > 0) {
                 outcome = PollOutcome.PARSE;
-                error = unparsed + " lines not understood as a " + sw.platform().id() + " MAC table";
+                error = unparsed + " lines not understood as a " + sw.platform().id() + " MAC table, first: "
+                        + printable(macs.unparsedLines().get(0));
             } else {
                 Snapshot snap = snapshot(sw, started, macs, inventory.portOverrides(sw.id()), Set.of());
                 long w0 = System.nanoTime();
@@ -144,6 +145,16 @@ public final class Poller {
             sightings.add(new Sighting(e.mac(), e.vlan(), e.port(), key, role.edge(), role.reason()));
         }
         return new Snapshot(sw, at, sightings, macs.unparsedLines().size());
+    }
+
+    /** A switch's line made safe for logs and JSON: control bytes shown as '?', at most 120 chars. */
+    static String printable(String line) {
+        StringBuilder sb = new StringBuilder(Math.min(line.length(), 120) + 2);
+        for (int i = 0; i < line.length() && sb.length() < 120; i++) {
+            char c = line.charAt(i);
+            sb.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return "'" + sb + "'";
     }
 
     private void record(SwitchRecord sw, PollRecord rec, int changes) {

@@ -18,21 +18,43 @@ import org.elasticsearch.client.RestClient;
  */
 public final class Elastic implements AutoCloseable {
 
-    public static final String CURRENT = "porttracer-current";
-    public static final String CURRENT_INDEX = "porttracer-current-v1";
-    public static final String EVENTS = "porttracer-events";
-    public static final String POLLS = "porttracer-polls";
-
+    private final String prefix;
     private final RestClient rest;
     private final ElasticsearchClient client;
     private final ObjectMapper json;
 
-    public Elastic(String url) {
+    /** {@code prefix} names every index and alias: "porttracer" gives porttracer-current and so on. */
+    public Elastic(String url, String prefix) {
+        this.prefix = prefix;
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.rest = RestClient.builder(HttpHost.create(url))
                 .setRequestConfigCallback(rc -> rc.setConnectTimeout(2_000).setSocketTimeout(30_000))
                 .build();
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(json)));
+    }
+
+    /** Alias over the per-MAC location documents. */
+    public String current() {
+        return prefix + "-current";
+    }
+
+    /** The concrete index behind {@link #current()}; writes go here. */
+    public String currentIndex() {
+        return prefix + "-current-v1";
+    }
+
+    /** Alias over the monthly movement-event indices. */
+    public String events() {
+        return prefix + "-events";
+    }
+
+    /** Alias over the monthly poll-record indices. */
+    public String polls() {
+        return prefix + "-polls";
+    }
+
+    public String prefix() {
+        return prefix;
     }
 
     public ElasticsearchClient client() {
@@ -43,9 +65,11 @@ public final class Elastic implements AutoCloseable {
         return json;
     }
 
+    /** Up when the cluster answers and is not red (HEAD / is not served by every distribution). */
     public boolean isReachable() {
         try {
-            return client.ping().value();
+            return client.cluster().health(h -> h.timeout(t -> t.time("2s"))).status()
+                    != co.elastic.clients.elasticsearch._types.HealthStatus.Red;
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -53,14 +77,15 @@ public final class Elastic implements AutoCloseable {
 
     /** Creates or updates the templates and the current index with its alias. Idempotent. */
     public void ensureLayout() throws IOException {
-        putTemplate("porttracer-current", "/es/current-template.json");
-        putTemplate("porttracer-events", "/es/events-template.json");
-        putTemplate("porttracer-polls", "/es/polls-template.json");
-        boolean exists = client.indices().existsAlias(a -> a.name(CURRENT)).value();
+        // Templates before any index exists, so that the first write of each family is mapped.
+        putTemplate(current(), "/es/current-template.json");
+        putTemplate(events(), "/es/events-template.json");
+        putTemplate(polls(), "/es/polls-template.json");
+        boolean exists = client.indices().existsAlias(a -> a.name(current())).value();
         if (!exists) {
             try {
-                client.indices().create(c -> c.index(CURRENT_INDEX)
-                        .aliases(CURRENT, a -> a.isWriteIndex(true)));
+                client.indices().create(c -> c.index(currentIndex())
+                        .aliases(current(), a -> a.isWriteIndex(true)));
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 // Another node created it first.
                 if (!"resource_already_exists_exception".equals(e.error().type())) {
@@ -75,7 +100,10 @@ public final class Elastic implements AutoCloseable {
             if (in == null) {
                 throw new IOException("missing " + resource);
             }
-            client.indices().putIndexTemplate(t -> t.name(name).withJson(in));
+            // The shipped templates say "porttracer-"; another prefix gets its own, disjoint, patterns.
+            String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("porttracer-", prefix + "-");
+            client.indices().putIndexTemplate(t -> t.name(name).withJson(new java.io.StringReader(body)));
         }
     }
 

@@ -42,10 +42,12 @@ public final class LocationIndex {
             .thenComparing(SightingDoc::switchName).thenComparing(SightingDoc::portKey).thenComparingInt(SightingDoc::vlan);
 
     private final ElasticsearchClient es;
+    private final Elastic elastic;
     private final Map<Integer, SwitchTable> lastTables = new ConcurrentHashMap<>();
 
     public LocationIndex(Elastic elastic) {
         this.es = elastic.client();
+        this.elastic = elastic;
     }
 
     /** What applying one snapshot did. */
@@ -96,7 +98,7 @@ public final class LocationIndex {
                 throw new IOException("gave up after " + MAX_ATTEMPTS + " conflicting writes on " + todo.size() + " MACs");
             }
             List<String> ids = todo.stream().map(MacAddress::bare).toList();
-            MgetResponse<LocationDoc> got = es.mget(m -> m.index(Elastic.CURRENT).ids(ids), LocationDoc.class);
+            MgetResponse<LocationDoc> got = es.mget(m -> m.index(elastic.current()).ids(ids), LocationDoc.class);
             List<BulkOperation> ops = new ArrayList<>();
             List<MacAddress> opMacs = new ArrayList<>();
             List<List<MoveEvent>> opEvents = new ArrayList<>();
@@ -115,11 +117,11 @@ public final class LocationIndex {
                 }
                 String id = mac.bare();
                 if (existing == null) {
-                    ops.add(BulkOperation.of(b -> b.create(c -> c.index(Elastic.CURRENT_INDEX).id(id).document(merged))));
+                    ops.add(BulkOperation.of(b -> b.create(c -> c.index(elastic.currentIndex()).id(id).document(merged))));
                 } else {
                     long seq = result.seqNo();
                     long term = result.primaryTerm();
-                    ops.add(BulkOperation.of(b -> b.index(x -> x.index(Elastic.CURRENT_INDEX).id(id).document(merged)
+                    ops.add(BulkOperation.of(b -> b.index(x -> x.index(elastic.currentIndex()).id(id).document(merged)
                             .ifSeqNo(seq).ifPrimaryTerm(term))));
                 }
                 opMacs.add(mac);
@@ -236,7 +238,7 @@ public final class LocationIndex {
         }
         List<BulkOperation> ops = new ArrayList<>(events.size());
         for (MoveEvent e : events) {
-            String index = Elastic.monthly(Elastic.EVENTS, Instant.parse(e.timestamp()));
+            String index = Elastic.monthly(elastic.events(), Instant.parse(e.timestamp()));
             // A deterministic id makes a replayed event overwrite itself instead of duplicating.
             String id = eventId(e);
             ops.add(BulkOperation.of(b -> b.index(x -> x.index(index).id(id).document(e))));
@@ -264,7 +266,7 @@ public final class LocationIndex {
         while (true) {
             final var searchAfter = after;
             var resp = es.search(s -> {
-                s.index(Elastic.CURRENT).size(5_000).source(src -> src.fetch(false))
+                s.index(elastic.current()).size(5_000).source(src -> src.fetch(false))
                         .query(q -> q.term(t -> t.field("sightings.switchId").value(switchId)))
                         .sort(o -> o.field(f -> f.field("macBare")));
                 if (searchAfter != null) {

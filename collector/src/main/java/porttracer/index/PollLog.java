@@ -17,15 +17,17 @@ public final class PollLog {
     }
 
     private final ElasticsearchClient es;
+    private final String alias;
 
     public PollLog(Elastic elastic) {
         this.es = elastic.client();
+        this.alias = elastic.polls();
     }
 
     public void write(SwitchRecord sw, PollRecord r, int changes) throws IOException {
         PollDoc doc = new PollDoc(Elastic.time(r.startedAt()), sw.id(), sw.name(), sw.site(), sw.floor(),
                 sw.platform().id(), r.durationMs(), r.entries(), changes, r.outcome().id(), r.error(),
                 r.unparsedLines(), r.node());
-        es.index(i -> i.index(Elastic.monthly(Elastic.POLLS, r.startedAt())).document(doc));
+        es.index(i -> i.index(Elastic.monthly(alias, r.startedAt())).document(doc));
     }
 }

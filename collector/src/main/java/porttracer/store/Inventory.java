@@ -140,11 +140,12 @@ public final class Inventory {
             List<SwitchRecord> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int interval = rs.getInt("poll_interval_seconds");
+                    int seconds = rs.getInt("poll_interval_seconds");
+                    Integer interval = rs.wasNull() ? null : seconds;
                     out.add(new SwitchRecord(rs.getInt("id"), rs.getString("name"), rs.getString("host"),
                             rs.getInt("ssh_port"), Platform.of(rs.getString("platform")), rs.getString("model"),
                             rs.getString("site"), rs.getString("floor"), rs.getBoolean("enabled"),
-                            rs.wasNull() ? null : interval));
+                            interval));
                 }
             }
             return out;

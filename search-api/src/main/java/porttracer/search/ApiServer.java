@@ -53,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1_000_000L;
-            cfg.http.brotliAndGzipCompression();
+            cfg.http.gzipOnlyCompression();
         });
         routes();
     }

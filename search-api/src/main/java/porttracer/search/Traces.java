@@ -18,16 +18,18 @@ import porttracer.store.SwitchStatus;
 final class Traces {
 
     private final ElasticsearchClient es;
+    private final String current;
     private final SwitchDirectory switches;
 
     Traces(Elastic elastic, SwitchDirectory switches) {
         this.es = elastic.client();
+        this.current = elastic.current();
         this.switches = switches;
     }
 
     /** The trace answer as a JSON-ready map, or null when the MAC was never seen. */
     Map<String, Object> trace(MacAddress mac, Role role) throws IOException {
-        GetResponse<LocationDoc> got = es.get(g -> g.index(Elastic.CURRENT).id(mac.bare()), LocationDoc.class);
+        GetResponse<LocationDoc> got = es.get(g -> g.index(current).id(mac.bare()), LocationDoc.class);
         if (!got.found() || got.source() == null) {
             return null;
         }
@@ -85,7 +87,7 @@ final class Traces {
         Map<String, Object> sw = new LinkedHashMap<>();
         sw.put("id", id);
         sw.put("name", name);
-        sw.put("host", host);
+        sw.put("ip", host);
         sw.put("site", site);
         sw.put("floor", floor);
         return sw;

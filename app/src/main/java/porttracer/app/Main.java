@@ -1,0 +1,65 @@
+package porttracer.app;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import porttracer.config.Settings;
+
+/** The one launcher behind ./porttracer: one subcommand per role. */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: porttracer <command> [args]
+              demo                 simulated fleet + collector + API on 127.0.0.1:8080
+              collector            run the collector role (Quartz, clustered on PostgreSQL)
+              api                  run the search API role
+              collector-api        run both roles in one process
+              simulator [opts]     run a simulated fleet (see porttracer.sim.SimulatorMain)
+              parse --platform P K parse a capture on standard input (K: mac-table|interfaces|lldp|arp|version)
+            Configuration: environment variables PORTTRACER_* (see README).""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Settings settings = Settings.load();
+        Path state = Path.of(System.getProperty("porttracer.state", ".local/state"));
+        if (settings.get("secret.key").isBlank() && settings.get("secret.key-file").isBlank()) {
+            settings = settings.with("secret.key-file", state.resolve("credential.key").toString());
+        }
+        switch (args[0]) {
+            case "demo" -> Demo.run(settings, state);
+            case "collector" -> runRoles(settings, true, false);
+            case "api" -> runRoles(settings, false, true);
+            case "collector-api" -> runRoles(settings, true, true);
+            case "simulator" -> porttracer.sim.SimulatorMain.main(rest);
+            case "parse" -> ParseCommand.main(rest);
+            default -> {
+                System.err.println("unknown command " + args[0] + "\n" + USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void runRoles(Settings settings, boolean collector, boolean api) throws Exception {
+        PortTracer pt = new PortTracer(settings);
+        PortTracer.registerJvmMetrics(pt.registry());
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pt.close();
+            stop.countDown();
+        }));
+        if (collector) {
+            pt.startCollector();
+        }
+        if (api) {
+            pt.startApi(settings.get("api.host"), settings.getInt("api.port"));
+        }
+        stop.await();
+    }
+}

@@ -1,0 +1,119 @@
+package porttracer.app;
+
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.quartz.SchedulerException;
+import porttracer.collect.Collector;
+import porttracer.collect.Metrics;
+import porttracer.collect.Poller;
+import porttracer.config.Settings;
+import porttracer.index.Elastic;
+import porttracer.index.LocationIndex;
+import porttracer.index.PollLog;
+import porttracer.search.ApiServer;
+import porttracer.secure.SecretBox;
+import porttracer.store.Database;
+import porttracer.store.Inventory;
+import porttracer.store.PollStatusStore;
+
+/**
+ * One PortTracer node: the shared connections (PostgreSQL, Elasticsearch) and whichever roles
+ * it runs (collector, API). The demo runs both in one process; production may run one per node.
+ */
+public final class PortTracer implements AutoCloseable {
+
+    private final Settings settings;
+    private final String node;
+    private final Database db;
+    private final Elastic elastic;
+    private final Inventory inventory;
+    private final PrometheusRegistry registry;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private Collector collector;
+    private ApiServer api;
+
+    public PortTracer(Settings settings) throws IOException {
+        this(settings, new PrometheusRegistry());
+    }
+
+    public PortTracer(Settings settings, PrometheusRegistry registry) throws IOException {
+        this.settings = settings;
+        String configured = settings.get("node.id").strip();
+        this.node = configured.isEmpty() ? ManagementFactory.getRuntimeMXBean().getName() : configured;
+        this.registry = registry;
+        this.db = Database.open(settings);
+        this.elastic = new Elastic(settings.get("es.url"), settings.get("es.index-prefix"));
+        this.inventory = new Inventory(db.dataSource(), SecretBox.fromSettings(settings));
+        elastic.ensureLayout();
+    }
+
+    public static void registerJvmMetrics(PrometheusRegistry registry) {
+        JvmMetrics.builder().register(registry);
+    }
+
+    public Collector startCollector() throws SchedulerException {
+        Metrics metrics = new Metrics(registry);
+        Poller poller = new Poller(settings, inventory, new PollStatusStore(db.dataSource()),
+                new LocationIndex(elastic), new PollLog(elastic), metrics, node);
+        collector = new Collector(settings, db.dataSource(), inventory, poller, metrics, node);
+        running.add(0, collector);
+        collector.start();
+        return collector;
+    }
+
+    public ApiServer startApi(String host, int port) {
+        api = new ApiServer(settings, db, elastic, inventory, registry);
+        running.add(0, api);
+        api.start(host, port);
+        return api;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public Elastic elastic() {
+        return elastic;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    public Collector collector() {
+        return collector;
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : running) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Shutting down: keep closing the rest.
+            }
+        }
+        elastic.close();
+        db.close();
+    }
+}
