@@ -2,6 +2,7 @@ package porttracer.parse;
 
 import java.util.Objects;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortInfo;
 import porttracer.domain.Platform;
 
 /** Entry point to the Dell CLI parsers: one static method per command, dispatching on the platform. */
@@ -16,5 +17,23 @@ public final class Parsers {
     public static ParseResult<MacEntry> macTable(Platform platform, String output) {
         Objects.requireNonNull(platform, "platform");
         return MacTableParser.parse(output);
+    }
+
+    /** {@code show interfaces status}: one {@link PortInfo} per port (and port-channel, OOB port where printed). */
+    public static ParseResult<PortInfo> interfaces(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return InterfaceStatusParser.parse(output);
+    }
+
+    /** {@code show interfaces description} (OS6, PowerConnect): port and description, other fields null. */
+    public static ParseResult<PortInfo> description(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return InterfaceStatusParser.parse(output);
+    }
+
+    /** OS9 {@code show interfaces switchport}: mode, native VLAN and tagged VLANs per port. */
+    public static ParseResult<PortInfo> switchport(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return Os9SwitchportParser.parse(output);
     }
 }
