@@ -1,6 +1,7 @@
 package porttracer.parse;
 
 import java.util.Objects;
+import porttracer.domain.ArpEntry;
 import porttracer.domain.MacEntry;
 import porttracer.domain.PortInfo;
 import porttracer.domain.Platform;
@@ -35,5 +36,11 @@ public final class Parsers {
     public static ParseResult<PortInfo> switchport(Platform platform, String output) {
         Objects.requireNonNull(platform, "platform");
         return Os9SwitchportParser.parse(output);
+    }
+
+    /** {@code show arp} (OS9, OS6, PowerConnect both families). */
+    public static ParseResult<ArpEntry> arp(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return ArpParser.parse(output);
     }
 }

@@ -43,6 +43,8 @@ class PortNameTest {
         "ManagementEthernet 0/0     | mgmt0/0",
         "mgmt1/1/1                  | mgmt1/1/1",
         "CPU                        | cpu",
+        "Management                 | oob",
+        "out-of-band                | oob",
         "0                          | 0",
         "'  Te1/0/4  '              | te1/0/4",
     })
