@@ -16,14 +16,37 @@ final class ColumnLayout {
     private final List<int[]> words = new ArrayList<>();
     private final List<String> wordText = new ArrayList<>();
 
-    /** Starts a layout from the primary header line: each title word opens a column. */
-    ColumnLayout(Tokens header, int lineStart) {
-        for (int i = 0; i < header.count(); i++) {
+    /**
+     * Starts a layout from the primary header line: each title opens a column, a title being one
+     * word or one of the multi-word {@code phrases} ("rem host name").
+     */
+    ColumnLayout(Tokens header, int lineStart, String... phrases) {
+        int i = 0;
+        while (i < header.count()) {
             starts.add(header.start(i) - lineStart);
             names.add(new StringBuilder());
-            addWord(header, i, lineStart);
+            int words = Math.max(1, phraseAt(header, i, phrases));
+            for (int w = 0; w < words; w++) {
+                addWord(header, i + w, lineStart);
+            }
+            i += words;
         }
         rename();
+    }
+
+    private static int phraseAt(Tokens t, int i, String[] phrases) {
+        int best = 0;
+        for (String phrase : phrases) {
+            String[] words = phrase.split(" ");
+            boolean match = i + words.length <= t.count();
+            for (int w = 0; match && w < words.length; w++) {
+                match = t.is(i + w, words[w]);
+            }
+            if (match && words.length > best) {
+                best = words.length;
+            }
+        }
+        return best;
     }
 
     /** A wrapped second header line: its words extend the titles above them. */
@@ -80,6 +103,21 @@ final class ColumnLayout {
         return c;
     }
 
+    /**
+     * The column of token i. Some tables (OS10 LLDP, OS6 port-channel VLANs) print a cell one
+     * character left of its title: a token that starts just before a boundary, after a run of
+     * blanks, belongs to the column on the right.
+     */
+    private int column(Tokens t, int i, int lineStart) {
+        int pos = t.start(i) - lineStart;
+        int c = column(pos);
+        boolean spaced = i == 0 || t.start(i) - t.end(i - 1) >= 2;
+        if (c + 1 < starts.size() && starts.get(c + 1) == pos + 1 && spaced) {
+            return c + 1;
+        }
+        return c;
+    }
+
     String name(int column) {
         return names.get(column).toString();
     }
@@ -102,7 +140,7 @@ final class ColumnLayout {
         int first = -1;
         int col = -1;
         for (int i = 0; i <= t.count(); i++) {
-            int c = i < t.count() ? column(t.start(i) - lineStart) : -1;
+            int c = i < t.count() ? column(t, i, lineStart) : -1;
             if (c != col) {
                 if (col >= 0) {
                     cells[col] = cells[col] == null ? t.span(first, i - 1) : cells[col] + " " + t.span(first, i - 1);

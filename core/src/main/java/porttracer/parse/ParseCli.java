@@ -10,18 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiConsumer;
 import porttracer.domain.ArpEntry;
+import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacEntry;
 import porttracer.domain.Platform;
 import porttracer.domain.PortInfo;
 
 /**
  * Parses one command's output from standard input and prints the rows as a JSON array:
- * {@code ParseCli --platform <os10|os9|os6|powerconnect> <mac-table|interfaces|description|switchport|lldp|arp|version>}.
+ * {@code ParseCli --platform <os10|os9|os6|powerconnect> <mac-table|interfaces|description|switchport|lldp|arp>}.
  * The number of unparsed lines goes to standard error; bad arguments exit with status 2.
  */
 public final class ParseCli {
     static final String USAGE = "usage: ParseCli --platform <os10|os9|os6|powerconnect> "
-            + "<mac-table|interfaces|description|switchport|lldp|arp|version>  (command output on standard input)";
+            + "<mac-table|interfaces|description|switchport|lldp|arp>  (command output on standard input)";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ParseCli() {
@@ -58,6 +59,7 @@ public final class ParseCli {
             case "description" -> unparsed = emit(Parsers.description(platform, input), rows, ParseCli::port);
             case "switchport" -> unparsed = emit(Parsers.switchport(platform, input), rows, ParseCli::port);
             case "arp" -> unparsed = emit(Parsers.arp(platform, input), rows, ParseCli::arp);
+            case "lldp" -> unparsed = emit(Parsers.lldp(platform, input), rows, ParseCli::lldp);
             default -> {
                 err.println("error: unknown command '" + command + "'");
                 err.println(USAGE);
@@ -98,6 +100,15 @@ public final class ParseCli {
             ArrayNode v = o.putArray("vlans");
             p.vlans().forEach(v::add);
         }
+    }
+
+    private static void lldp(LldpNeighbor n, ObjectNode o) {
+        o.put("localPort", n.localPort().raw());
+        o.put("chassisId", n.chassisId());
+        o.put("portId", n.portId());
+        o.put("systemName", n.systemName());
+        ArrayNode caps = o.putArray("capabilities");
+        n.capabilities().stream().sorted().forEach(caps::add);
     }
 
     private static void arp(ArpEntry a, ObjectNode o) {

@@ -2,6 +2,7 @@ package porttracer.parse;
 
 import java.util.Objects;
 import porttracer.domain.ArpEntry;
+import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacEntry;
 import porttracer.domain.PortInfo;
 import porttracer.domain.Platform;
@@ -42,5 +43,14 @@ public final class Parsers {
     public static ParseResult<ArpEntry> arp(Platform platform, String output) {
         Objects.requireNonNull(platform, "platform");
         return ArpParser.parse(output);
+    }
+
+    /**
+     * LLDP neighbours: the summary tables ({@code show lldp neighbors} on OS10/OS9/PowerConnect 55xx,
+     * {@code show lldp remote-device all} on OS6/PowerConnect FASTPATH).
+     */
+    public static ParseResult<LldpNeighbor> lldp(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return LldpSummaryParser.parse(output);
     }
 }
