@@ -30,6 +30,10 @@ public final class PortName implements Comparable<PortName> {
             Map.entry("loopback", "lo"), Map.entry("lo", "lo"),
             Map.entry("oob", "oob"));
 
+    /** Whole names without a number: OS6 prints its out-of-band port as "oob" or "Management". */
+    private static final Map<String, String> WHOLE_NAMES = Map.of(
+            "management", "oob", "out-of-band", "oob");
+
     private final String raw;
     private final String key;
 
@@ -70,11 +74,19 @@ public final class PortName implements Comparable<PortName> {
         while (digit < s.length() && !Character.isDigit(s.charAt(digit))) {
             digit++;
         }
-        if (digit == 0 || digit == s.length()) {
+        if (digit == s.length()) {
+            return WHOLE_NAMES.getOrDefault(s, s);
+        }
+        if (digit == 0) {
             return s;
         }
         String prefix = PREFIXES.get(s.substring(0, digit));
         return prefix == null ? s : prefix + s.substring(digit);
+    }
+
+    /** True for a letters-only interface-type word ("Te", "vlan", "Po") that Dell may print apart from its number. */
+    public static boolean isTypeWord(String word) {
+        return PREFIXES.containsKey(word.toLowerCase(java.util.Locale.ROOT));
     }
 
     public String raw() {

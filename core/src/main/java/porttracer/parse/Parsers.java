@@ -1,7 +1,10 @@
 package porttracer.parse;
 
 import java.util.Objects;
+import porttracer.domain.ArpEntry;
+import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortInfo;
 import porttracer.domain.Platform;
 
 /** Entry point to the Dell CLI parsers: one static method per command, dispatching on the platform. */
@@ -16,5 +19,38 @@ public final class Parsers {
     public static ParseResult<MacEntry> macTable(Platform platform, String output) {
         Objects.requireNonNull(platform, "platform");
         return MacTableParser.parse(output);
+    }
+
+    /** {@code show interfaces status}: one {@link PortInfo} per port (and port-channel, OOB port where printed). */
+    public static ParseResult<PortInfo> interfaces(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return InterfaceStatusParser.parse(output);
+    }
+
+    /** {@code show interfaces description} (OS6, PowerConnect): port and description, other fields null. */
+    public static ParseResult<PortInfo> description(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return InterfaceStatusParser.parse(output);
+    }
+
+    /** OS9 {@code show interfaces switchport}: mode, native VLAN and tagged VLANs per port. */
+    public static ParseResult<PortInfo> switchport(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return Os9SwitchportParser.parse(output);
+    }
+
+    /** {@code show arp} (OS9, OS6, PowerConnect both families). */
+    public static ParseResult<ArpEntry> arp(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return ArpParser.parse(output);
+    }
+
+    /**
+     * LLDP neighbours: the summary tables ({@code show lldp neighbors} on OS10/OS9/PowerConnect 55xx,
+     * {@code show lldp remote-device all} on OS6/PowerConnect FASTPATH).
+     */
+    public static ParseResult<LldpNeighbor> lldp(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return LldpSummaryParser.parse(output);
     }
 }
