@@ -11,6 +11,10 @@ record SwitchView(Fleet fleet, SimSwitch sw) {
         return fleet.macTable(sw.name());
     }
 
+    List<LldpNeighbour> lldpNeighbours() {
+        return fleet.neighbours(sw.name()).stream().map(end -> LldpNeighbour.of(end, fleet)).toList();
+    }
+
     List<MacEntry> macTable(MacAddress only) {
         return macTable().stream().filter(e -> e.mac().equals(only)).toList();
     }

@@ -50,6 +50,40 @@ class FixtureFormatTest {
         assertThat(new PowerConnectRenderer().macTable(rows)).isEqualTo(withoutEcho);
     }
 
+    @Test
+    void powerConnect55xxLldpNeighbors() throws IOException {
+        String capture = read("dell_powerconnect/show_lldp_neighbors/noc_powerconnect_5548_4.1.0.1.raw");
+        LldpNeighbour n = new LldpNeighbour("gi1/0/47", MacAddress.parse("a4:ba:db:5d:d4:d8"), "1/0/24", "dell_6224", true);
+        String rendered = new PowerConnectRenderer().lldpNeighbors(List.of(n)).replace(" 120  ", " 105  ");
+        assertThat(rendered).isEqualTo(capture.substring(capture.indexOf('\n') + 1));
+    }
+
+    @Test
+    void os6LldpRemoteDeviceAll() throws IOException {
+        String capture = read("dell_os6/show_lldp_remote_device_all/napalm_dellos6_n4032.raw");
+        LldpNeighbour n = new LldpNeighbour("Te1/0/21", MacAddress.parse("00:41:D2:17:2F:00"), "Gi1/0/1",
+                "switch2-loc123-sw1", false);
+        String rendered = new Os6Renderer().lldpRemoteDeviceAll(List.of(n)).replace("Te1/0/21  1       ", "Te1/0/21  202     ");
+        assertThat(capture).startsWith(rendered.substring(0, rendered.indexOf("Te1/0/21")));
+        assertThat(capture).contains(rendered.substring(rendered.indexOf("Te1/0/21")));
+    }
+
+    @Test
+    void os10AndOs9LldpNeighborRows() throws IOException {
+        LldpNeighbour os10 = new LldpNeighbour("ethernet1/1/31", MacAddress.parse("24:8a:07:bb:cc:aa"), "Eth1/32",
+                "B-R03-U23-Mellanox-SN2100", false);
+        String os10Capture = read("dell_os10/show_lldp_neighbors/mfd_os10.raw");
+        String os10Rendered = new Os10Renderer().lldpNeighbors(List.of(os10));
+        assertThat(os10Capture).startsWith(os10Rendered.substring(0, os10Rendered.indexOf("ethernet")));
+        assertThat(os10Capture).contains(os10Rendered.substring(os10Rendered.indexOf("ethernet")));
+        LldpNeighbour os9 = new LldpNeighbour("Fo 0/60", MacAddress.parse("b4:e9:b0:cc:bb:aa"), "Eth1/12",
+                "LIN-ND2-C6004", false);
+        String os9Capture = read("dell_force10/show_lldp_neighbors/mfd_os9_force10.raw");
+        String os9Rendered = new Os9Renderer().lldpNeighbors(List.of(os9));
+        assertThat(os9Capture).startsWith(os9Rendered.substring(0, os9Rendered.indexOf("Fo 0/60")));
+        assertThat(os9Capture).contains(os9Rendered.substring(os9Rendered.indexOf("Fo 0/60")));
+    }
+
     private static List<MacEntry> rows(String capture, String regex, int vlan, int mac, int port, int type) {
         Pattern row = Pattern.compile(regex);
         List<MacEntry> rows = new ArrayList<>();
