@@ -37,6 +37,30 @@ final class Os6Renderer {
         return out.toString();
     }
 
+    String arp(List<ArpEntry> entries) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nStatic ARP entries are only active\nwhen the IP address is reachable on a local subnet\n\n\n");
+        out.append("Age Time (seconds)............................. 1200\n");
+        out.append("Response Time (seconds)........................ 1\n");
+        out.append("Retries........................................ 4\n");
+        out.append("Cache Size..................................... 4096\n");
+        out.append("Dynamic Renew Mode ............................ Enable\n");
+        out.append("Total Entry Count Current / Peak .............. ").append(entries.size()).append(" / ")
+                .append(entries.size()).append('\n');
+        out.append("Static Entry Count Configured / Active / Max .. 0 / 0 / 128\n\n");
+        out.append("IP Address       MAC Address        Interface       Type      Age\n");
+        out.append("---------------  -----------------  --------------  --------  -----------\n");
+        int i = 0;
+        for (ArpEntry e : entries) {
+            int seconds = 37 + 97 * i++ % 1100;
+            out.append(Text.left(e.ip(), 17)).append(Text.left(e.mac().dotted(), 19))
+                    .append(Text.left("Vl" + e.vlan(), 16)).append("Dynamic   ")
+                    .append(String.format("%2dh %2dm %2ds", seconds / 3600, seconds / 60 % 60, seconds % 60))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
     String version(SimSwitch sw) {
         return "\n"
                 + "Machine Description............... Dell Networking Switch\n"

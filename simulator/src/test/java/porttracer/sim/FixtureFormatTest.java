@@ -84,6 +84,14 @@ class FixtureFormatTest {
         assertThat(os9Capture).contains(os9Rendered.substring(os9Rendered.indexOf("Fo 0/60")));
     }
 
+    @Test
+    void os6ArpRow() throws IOException {
+        String capture = read("dell_os6/show_arp/napalm_dellos6_n4032.raw");
+        String rendered = new Os6Renderer().arp(List.of(new ArpEntry("10.99.39.2", MacAddress.parse("0022.56CC.FF6E"), 3840)));
+        assertThat(rendered.replace("1 / 1", "10 / 10").replace(" 0h  0m 37s", " 0h  9m 45s")).isEqualTo(capture
+                .substring(0, capture.indexOf("192.0.2.5")) + "10.99.39.2       0022.56CC.FF6E     Vl3840          Dynamic    0h  9m 45s\n");
+    }
+
     private static List<MacEntry> rows(String capture, String regex, int vlan, int mac, int port, int type) {
         Pattern row = Pattern.compile(regex);
         List<MacEntry> rows = new ArrayList<>();
