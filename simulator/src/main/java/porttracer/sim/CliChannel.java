@@ -30,6 +30,7 @@ final class CliChannel implements Command {
     private OutputStream out;
     private ExitCallback exitCallback;
     private Future<?> task;
+    private ChannelSession channel;
 
     CliChannel(Session session, SwitchFaults faults, Duration latency, ExecutorService executor, String execLine) {
         this.session = session;
@@ -61,6 +62,7 @@ final class CliChannel implements Command {
 
     @Override
     public void start(ChannelSession channel, Environment env) {
+        this.channel = channel;
         task = executor.submit(this::run);
     }
 
@@ -115,7 +117,11 @@ final class CliChannel implements Command {
             terminal.write(GARBAGE);
         }
         Pager pager = new Pager(terminal, session.dialect().pagerPrompt());
-        return pager.write(reply.text(), pageLength, faults.truncateAfterLines()) != Pager.Outcome.TRUNCATED;
+        if (pager.write(reply.text(), pageLength, faults.truncateAfterLines()) == Pager.Outcome.TRUNCATED) {
+            channel.getSession().close(false);
+            return false;
+        }
+        return true;
     }
 
     /** Reads and echoes one line with backspace editing; null at end of input. */

@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import porttracer.domain.MacAddress;
 import porttracer.domain.Platform;
 
 /** Lays out sites, floors, switches, cabling and hosts from a {@link FleetSpec}; the same spec gives the same fleet. */
 final class FleetGenerator {
 
     static final List<Integer> VLANS = List.of(10, 20, 30);
+    /** A Dell OUI no generated host uses, so switch MACs never collide with host MACs. */
+    private static final long SWITCH_OUI = 0x00188bL;
 
     private final FleetSpec spec;
     private final Random random;
@@ -51,7 +54,7 @@ final class FleetGenerator {
             }
         }
         switches.set(distIndex, new SimSwitch(distName, site, null, distHw.platform(), distHw.model(),
-                Role.DISTRIBUTION, "10." + site + ".0.1", null, List.of()));
+                Role.DISTRIBUTION, "10." + site + ".0.1", null, List.of(), switchMac(distIndex)));
     }
 
     private SimSwitch accessSwitch(int site, int floor, int n) {
@@ -60,7 +63,11 @@ final class FleetGenerator {
         Hardware hw = models.get(random.nextInt(models.size()));
         return new SimSwitch("site" + site + "-fl" + floor + "-sw" + n, site, floor, platform, hw.model(),
                 Role.ACCESS, "10." + site + "." + floor + "." + (10 + n), hw.uplinkPort(),
-                hw.ports(hw.portCount()));
+                hw.ports(hw.portCount()), switchMac(switches.size()));
+    }
+
+    private static MacAddress switchMac(int index) {
+        return MacAddress.of(SWITCH_OUI << 24 | (long) (index + 1) << 8);
     }
 
     private void addHosts(SimSwitch access) {

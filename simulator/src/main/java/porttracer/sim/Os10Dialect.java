@@ -10,6 +10,10 @@ final class Os10Dialect extends Dialect {
         command("show mac address-table", (v, a) -> Reply.text(render.macTable(v.macTable())));
         command("show mac address-table address <mac>",
                 (v, a) -> Reply.text(render.macTable(v.macTable(macArgument(a.get(0))))));
+        command("show lldp neighbors", (v, a) -> Reply.text(render.lldpNeighbors(v.lldpNeighbours())));
+        command("show lldp neighbors detail",
+                (v, a) -> Reply.text(render.lldpNeighborsDetail(v.lldpNeighbours(), v.fleet())));
+        command("show version", (v, a) -> Reply.text(render.version(v.sw())));
     }
 
     @Override

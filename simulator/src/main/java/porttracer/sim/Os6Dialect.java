@@ -10,6 +10,9 @@ final class Os6Dialect extends Dialect {
         command("show mac address-table", (v, a) -> Reply.text(render.macTable(v.macTable(), true)));
         command("show mac address-table address <mac>",
                 (v, a) -> Reply.text(render.macTable(v.macTable(macArgument(a.get(0))), false)));
+        command("show lldp remote-device all", (v, a) -> Reply.text(render.lldpRemoteDeviceAll(v.lldpNeighbours())));
+        command("show arp", (v, a) -> Reply.text(render.arp(v.arpEntries())));
+        command("show version", (v, a) -> Reply.text(render.version(v.sw())));
     }
 
     @Override

@@ -12,6 +12,8 @@ final class Os9Dialect extends Dialect {
             command(table + " address <mac>",
                     (v, a) -> Reply.text(render.macTable(v.macTable(macArgument(a.get(0))))));
         }
+        command("show lldp neighbors", (v, a) -> Reply.text(render.lldpNeighbors(v.lldpNeighbours())));
+        command("show version", (v, a) -> Reply.text(render.version(v.sw())));
     }
 
     @Override

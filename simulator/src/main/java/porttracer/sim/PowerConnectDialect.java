@@ -11,6 +11,7 @@ final class PowerConnectDialect extends Dialect {
         command("show mac address-table", (v, a) -> Reply.text(render.macTable(v.macTable())));
         command("show mac address-table address <mac>",
                 (v, a) -> Reply.text(render.macTable(v.macTable(macArgument(a.get(0))))));
+        command("show lldp neighbors", (v, a) -> Reply.text(render.lldpNeighbors(v.lldpNeighbours())));
     }
 
     @Override

@@ -4,24 +4,32 @@ import java.util.List;
 import porttracer.domain.MacEntry;
 
 /**
- * PowerConnect 55xx (Marvell/Radlan CLI) output formats (see dell_powerconnect 5548 captures): centred
- * columns, each followed by one space, so every line ends in a space.
+ * PowerConnect 55xx (Marvell/Radlan CLI) output formats (see the dell_powerconnect 5548 4.1.0.1 captures):
+ * centred columns, each followed by one space, so every line ends in a space.
  */
 final class PowerConnectRenderer {
 
+    private static final int[] MAC_COLUMNS = {8, 21, 10, 10};
+    private static final int[] LLDP_COLUMNS = {9, 17, 13, 17, 12, 5};
+
     String macTable(List<MacEntry> rows) {
-        StringBuilder out = new StringBuilder();
-        out.append("Aging time is 300 sec\n\n");
-        row(out, "Vlan", "Mac Address", "Port", "Type");
-        row(out, "-".repeat(8), "-".repeat(21), "-".repeat(10), "-".repeat(10));
+        StringBuilder out = new StringBuilder("Aging time is 300 sec\n\n");
+        out.append(Text.centeredRow(MAC_COLUMNS, "Vlan", "Mac Address", "Port", "Type"));
+        out.append(Text.dashes(MAC_COLUMNS));
         for (MacEntry e : rows) {
-            row(out, String.valueOf(e.vlan()), e.mac().toString(), e.port(), e.type());
+            out.append(Text.centeredRow(MAC_COLUMNS, String.valueOf(e.vlan()), e.mac().toString(), e.port(), e.type()));
         }
         return out.toString();
     }
 
-    private static void row(StringBuilder out, String vlan, String mac, String port, String type) {
-        out.append(Text.center(vlan, 8)).append(' ').append(Text.center(mac, 21)).append(' ')
-                .append(Text.center(port, 10)).append(' ').append(Text.center(type, 10)).append(" \n");
+    String lldpNeighbors(List<LldpNeighbour> neighbours) {
+        StringBuilder out = new StringBuilder("\n\n");
+        out.append(Text.centeredRow(LLDP_COLUMNS, "Port", "Device ID", "Port ID", "System Name", "Capabilities", "TTL"));
+        out.append(Text.dashes(LLDP_COLUMNS));
+        for (LldpNeighbour n : neighbours) {
+            out.append(Text.centeredRow(LLDP_COLUMNS, n.localPort(), n.chassisId().toString(), n.portId(),
+                    n.systemName(17), n.router() ? "B, R" : "B", "120"));
+        }
+        return out.toString();
     }
 }

@@ -11,6 +11,22 @@ record SwitchView(Fleet fleet, SimSwitch sw) {
         return fleet.macTable(sw.name());
     }
 
+    List<LldpNeighbour> lldpNeighbours() {
+        return fleet.neighbours(sw.name()).stream().map(end -> LldpNeighbour.of(end, fleet)).toList();
+    }
+
+    /** The hosts of this switch's site with their IPs, as the site's routing (distribution) switch resolves them. */
+    List<ArpEntry> arpEntries() {
+        if (sw.role() != Role.DISTRIBUTION) {
+            return List.of();
+        }
+        return fleet.hosts().stream()
+                .filter(h -> fleet.switchNamed(h.switchName()).site() == sw.site())
+                .flatMap(h -> fleet.ipOf(h.mac()).map(ip -> new ArpEntry(ip, h.mac(), h.vlan())).stream())
+                .sorted(ArpEntry.ORDER)
+                .toList();
+    }
+
     List<MacEntry> macTable(MacAddress only) {
         return macTable().stream().filter(e -> e.mac().equals(only)).toList();
     }

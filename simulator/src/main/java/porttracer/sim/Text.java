@@ -26,6 +26,23 @@ final class Text {
         return " ".repeat(pad / 2) + s + " ".repeat(pad - pad / 2);
     }
 
+    /** A row of centred columns, each followed by one space (the PowerConnect 55xx table style). */
+    static String centeredRow(int[] widths, String... values) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            row.append(center(values[i], widths[i])).append(' ');
+        }
+        return row.append('\n').toString();
+    }
+
+    static String dashes(int[] widths) {
+        String[] values = new String[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            values[i] = "-".repeat(widths[i]);
+        }
+        return centeredRow(widths, values);
+    }
+
     static String capitalized(String word) {
         return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }

@@ -102,7 +102,7 @@ final class CliClient implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IOException("timed out waiting for '" + marker + "', got: " + received);
             }
-            if (in.available() > 0) {
+            if (in.available() > 0 || !session.isOpen()) {
                 int n = in.read(buf);
                 if (n < 0) {
                     throw new IOException("connection closed, got: " + received);
