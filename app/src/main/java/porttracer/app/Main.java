@@ -38,7 +38,7 @@ public final class Main {
             case "api" -> runRoles(settings, false, true);
             case "collector-api" -> runRoles(settings, true, true);
             case "simulator" -> porttracer.sim.SimulatorMain.main(rest);
-            case "parse" -> ParseCommand.main(rest);
+            case "parse" -> porttracer.parse.ParseCli.main(rest);
             default -> {
                 System.err.println("unknown command " + args[0] + "\n" + USAGE);
                 System.exit(2);

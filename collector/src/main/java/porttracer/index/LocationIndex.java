@@ -37,13 +37,22 @@ import porttracer.store.SwitchRecord;
 public final class LocationIndex {
 
     private static final int BATCH = 1_000;
-    private static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_ATTEMPTS = 30;
+    private static final int STRIPES = 1024;
     private static final Comparator<SightingDoc> EDGE_FIRST = Comparator.comparing((SightingDoc s) -> !s.edge())
             .thenComparing(SightingDoc::switchName).thenComparing(SightingDoc::portKey).thenComparingInt(SightingDoc::vlan);
 
     private final ElasticsearchClient es;
     private final Elastic elastic;
     private final Map<Integer, SwitchTable> lastTables = new ConcurrentHashMap<>();
+    // Polls on this node that touch the same MAC take turns (every switch of a site sees every
+    // MAC of the site); conditional writes still settle races with other nodes.
+    private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[STRIPES];
+    {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
+    }
 
     public LocationIndex(Elastic elastic) {
         this.es = elastic.client();
@@ -77,11 +86,27 @@ public final class LocationIndex {
         List<MacAddress> pending = new ArrayList<>(changed);
         for (int from = 0; from < pending.size(); from += BATCH) {
             List<MacAddress> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
-            written += writeBatch(snap, batch, byMac, events);
+            int[] locked = stripesOf(batch);
+            for (int stripe : locked) {
+                stripes[stripe].lock();
+            }
+            try {
+                written += writeBatch(snap, batch, byMac, events);
+            } finally {
+                for (int stripe : locked) {
+                    stripes[stripe].unlock();
+                }
+            }
         }
         writeEvents(events);
         lastTables.put(switchId, after);
         return new Applied(changed.size(), written, events);
+    }
+
+    /** Distinct stripe numbers in ascending order: one global order means no deadlock. */
+    private static int[] stripesOf(List<MacAddress> macs) {
+        return macs.stream().mapToInt(m -> Long.hashCode(m.value() * 0x9E3779B97F4A7C15L) & (STRIPES - 1))
+                .distinct().sorted().toArray();
     }
 
     /** Forgets a switch's last table, e.g. when it is removed or another node takes it over. */
@@ -96,6 +121,9 @@ public final class LocationIndex {
         for (int attempt = 1; !todo.isEmpty(); attempt++) {
             if (attempt > MAX_ATTEMPTS) {
                 throw new IOException("gave up after " + MAX_ATTEMPTS + " conflicting writes on " + todo.size() + " MACs");
+            }
+            if (attempt > 1) {
+                backoff(attempt);
             }
             List<String> ids = todo.stream().map(MacAddress::bare).toList();
             MgetResponse<LocationDoc> got = es.mget(m -> m.index(elastic.current()).ids(ids), LocationDoc.class);
@@ -146,6 +174,17 @@ public final class LocationIndex {
             todo = retry;
         }
         return written;
+    }
+
+    /** Jittered exponential backoff, so that nodes racing for the same documents fall out of step. */
+    private static void backoff(int attempt) throws IOException {
+        long cap = Math.min(1_000, 5L << Math.min(attempt, 8));
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while retrying conflicting writes");
+        }
     }
 
     /**
