@@ -32,6 +32,8 @@ public final class PortTracer implements AutoCloseable {
     private final Elastic elastic;
     private final Inventory inventory;
     private final PrometheusRegistry registry;
+    private final LocationIndex locations;
+    private final porttracer.collect.LiveVerifier liveVerifier;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Collector collector;
     private ApiServer api;
@@ -49,6 +51,9 @@ public final class PortTracer implements AutoCloseable {
         this.elastic = new Elastic(settings.get("es.url"), settings.get("es.index-prefix"));
         this.inventory = new Inventory(db.dataSource(), SecretBox.fromSettings(settings));
         elastic.ensureLayout();
+        // One index writer per process: the collector and live re-verification share its locks.
+        this.locations = new LocationIndex(elastic);
+        this.liveVerifier = new porttracer.collect.LiveVerifier(settings, inventory, locations);
     }
 
     public static void registerJvmMetrics(PrometheusRegistry registry) {
@@ -58,7 +63,7 @@ public final class PortTracer implements AutoCloseable {
     public Collector startCollector() throws SchedulerException {
         Metrics metrics = new Metrics(registry);
         Poller poller = new Poller(settings, inventory, new PollStatusStore(db.dataSource()),
-                new LocationIndex(elastic), new PollLog(elastic), metrics, node);
+                locations, new PollLog(elastic), metrics, node);
         collector = new Collector(settings, db.dataSource(), inventory, poller, metrics, node);
         running.add(0, collector);
         collector.start();
@@ -66,10 +71,14 @@ public final class PortTracer implements AutoCloseable {
     }
 
     public ApiServer startApi(String host, int port) {
-        api = new ApiServer(settings, db, elastic, inventory, registry);
+        api = new ApiServer(settings, db, elastic, inventory, liveVerifier, registry);
         running.add(0, api);
         api.start(host, port);
         return api;
+    }
+
+    public porttracer.collect.LiveVerifier liveVerifier() {
+        return liveVerifier;
     }
 
     public Settings settings() {

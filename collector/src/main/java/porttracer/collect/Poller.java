@@ -99,30 +99,10 @@ public final class Poller {
                 applied.events().forEach(e -> metrics.macEvents.labelValues(e.kind()).inc());
                 changes = applied.macsChanged();
             }
-        } catch (UserAuthException e) {
-            outcome = PollOutcome.AUTH;
-            error = "login rejected";
-        } catch (TransportException e) {
-            if (hostKeys.refusedKey() != null) {
-                outcome = PollOutcome.HOSTKEY;
-                error = "host key changed: the switch presented a key that differs from the pinned one; "
-                        + "an administrator must accept it";
-            } else {
-                outcome = PollOutcome.ERROR;
-                error = "ssh: " + e.getMessage();
-            }
-        } catch (ConnectException e) {
-            outcome = PollOutcome.REFUSED;
-            error = "connection refused";
-        } catch (SocketTimeoutException | CliSession.TimeoutException e) {
-            outcome = PollOutcome.TIMEOUT;
-            error = "timeout: " + e.getMessage();
-        } catch (UnknownHostException e) {
-            outcome = PollOutcome.ERROR;
-            error = "unknown host " + sw.host();
         } catch (IOException | RuntimeException e) {
-            outcome = PollOutcome.ERROR;
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            Failure f = classify(e, hostKeys, sw);
+            outcome = f.outcome();
+            error = f.error();
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         PollRecord rec = new PollRecord(sw.id(), started, ms, outcome, error, entries, unparsed, node);
@@ -130,6 +110,33 @@ public final class Poller {
         metrics.polls.labelValues(outcome.id()).inc();
         record(sw, rec, changes);
         return rec;
+    }
+
+    /** A failed poll's outcome and a message fit for logs and the API (no secrets, no stack). */
+    record Failure(PollOutcome outcome, String error) {
+    }
+
+    static Failure classify(Exception e, HostKeyPinning hostKeys, SwitchRecord sw) {
+        if (e instanceof UserAuthException) {
+            return new Failure(PollOutcome.AUTH, "login rejected");
+        }
+        if (e instanceof TransportException && hostKeys.refusedKey() != null) {
+            return new Failure(PollOutcome.HOSTKEY, "host key changed: the switch presented a key that differs from "
+                    + "the pinned one; an administrator must accept it");
+        }
+        if (e instanceof ConnectException) {
+            return new Failure(PollOutcome.REFUSED, "connection refused");
+        }
+        if (e instanceof SocketTimeoutException || e instanceof CliSession.TimeoutException) {
+            return new Failure(PollOutcome.TIMEOUT, "timeout: " + e.getMessage());
+        }
+        if (e instanceof UnknownHostException) {
+            return new Failure(PollOutcome.ERROR, "unknown host " + sw.host());
+        }
+        if (e instanceof TransportException) {
+            return new Failure(PollOutcome.ERROR, "ssh: " + e.getMessage());
+        }
+        return new Failure(PollOutcome.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     Snapshot snapshot(SwitchRecord sw, Instant at, ParseResult<MacEntry> macs, Map<String, String> overrides,

@@ -103,6 +103,26 @@ public final class LocationIndex {
         return new Applied(changed.size(), written, events);
     }
 
+    /**
+     * Folds a live lookup of one MAC on one switch into its document: the switch's sightings of
+     * that MAC are replaced by {@code found}. The switch's other MACs are left alone.
+     */
+    public Applied applyLive(SwitchRecord sw, Instant at, MacAddress mac, List<Sighting> found) throws IOException {
+        Snapshot snap = new Snapshot(sw, at, found, 0);
+        List<MoveEvent> events = new ArrayList<>();
+        List<MacAddress> one = List.of(mac);
+        int[] locked = stripesOf(one);
+        stripes[locked[0]].lock();
+        int written;
+        try {
+            written = writeBatch(snap, one, Map.of(mac, found), events);
+        } finally {
+            stripes[locked[0]].unlock();
+        }
+        writeEvents(events);
+        return new Applied(written, written, events);
+    }
+
     /** Distinct stripe numbers in ascending order: one global order means no deadlock. */
     private static int[] stripesOf(List<MacAddress> macs) {
         return macs.stream().mapToInt(m -> Long.hashCode(m.value() * 0x9E3779B97F4A7C15L) & (STRIPES - 1))

@@ -40,7 +40,11 @@ public final class ApiServer implements AutoCloseable {
     private final PrometheusRegistry registry;
     private final Histogram requestDuration;
 
-    public ApiServer(Settings settings, Database db, Elastic elastic, Inventory inventory, PrometheusRegistry registry) {
+    private final porttracer.collect.LiveVerifier liveVerifier;
+
+    public ApiServer(Settings settings, Database db, Elastic elastic, Inventory inventory,
+                     porttracer.collect.LiveVerifier liveVerifier, PrometheusRegistry registry) {
+        this.liveVerifier = liveVerifier;
         this.db = db;
         this.elastic = elastic;
         this.registry = registry;

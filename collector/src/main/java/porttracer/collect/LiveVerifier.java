@@ -1,0 +1,87 @@
+package porttracer.collect;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import porttracer.config.Settings;
+import porttracer.domain.MacAddress;
+import porttracer.domain.MacEntry;
+import porttracer.domain.PortName;
+import porttracer.domain.Sighting;
+import porttracer.index.LocationIndex;
+import porttracer.parse.ParseResult;
+import porttracer.parse.Parsers;
+import porttracer.store.Credentials;
+import porttracer.store.Inventory;
+import porttracer.store.PollOutcome;
+import porttracer.store.SwitchRecord;
+
+/**
+ * Asks one switch, live, where it sees one MAC ({@code show mac address-table address ...}),
+ * and folds the answer into the index. The MAC reaches the CLI only in the platform's own
+ * normalised notation, built from a parsed {@link MacAddress}, never from user text.
+ */
+public final class LiveVerifier {
+
+    /** What one switch said about one MAC. */
+    public record Result(SwitchRecord sw, MacAddress mac, PollOutcome outcome, String error, List<Sighting> sightings,
+                         long durationMs) {
+    }
+
+    private final Inventory inventory;
+    private final LocationIndex index;
+    private final Duration connectTimeout;
+    private final Duration commandTimeout;
+
+    public LiveVerifier(Settings settings, Inventory inventory, LocationIndex index) {
+        this.inventory = inventory;
+        this.index = index;
+        this.connectTimeout = settings.getSeconds("ssh.connect-timeout");
+        this.commandTimeout = settings.getSeconds("ssh.command-timeout");
+    }
+
+    public Result verify(SwitchRecord sw, MacAddress mac) {
+        long t0 = System.nanoTime();
+        Instant at = Instant.now();
+        HostKeyPinning hostKeys = new HostKeyPinning(inventory, sw.id());
+        try {
+            Credentials creds = inventory.credentialsFor(sw.id())
+                    .orElseThrow(() -> new IllegalStateException("no credential assigned"));
+            Dialect dialect = Dialect.of(sw.platform());
+            String text;
+            try (CliSession cli = CliSession.open(sw.host(), sw.sshPort(), creds, hostKeys, connectTimeout, commandTimeout)) {
+                cli.run(dialect.pagingOff());
+                text = cli.run(dialect.macTable() + " address " + notation(sw, mac));
+            }
+            ParseResult<MacEntry> rows = Parsers.macTable(sw.platform(), text);
+            Map<String, String> overrides = inventory.portOverrides(sw.id());
+            List<Sighting> found = new ArrayList<>();
+            for (MacEntry e : rows.rows()) {
+                if (!e.mac().equals(mac)) {
+                    continue;
+                }
+                String key = PortName.keyOf(e.port());
+                String override = overrides.get(key);
+                boolean edge = override != null ? "edge".equals(override) : !key.startsWith("po");
+                String reason = override != null ? "inventory: " + override : edge ? "live lookup" : "port-channel";
+                found.add(new Sighting(mac, e.vlan(), e.port(), key, edge, reason));
+            }
+            index.applyLive(sw, at, mac, found);
+            return new Result(sw, mac, PollOutcome.OK, null, found, (System.nanoTime() - t0) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            Poller.Failure f = Poller.classify(e, hostKeys, sw);
+            return new Result(sw, mac, f.outcome(), f.error(), List.of(), (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** The MAC as the platform prints it: dotted upper case on OS6/OS9, colon lower case on OS10/PowerConnect. */
+    static String notation(SwitchRecord sw, MacAddress mac) {
+        return switch (sw.platform()) {
+            case OS6 -> mac.dotted();
+            case OS9, OS10, POWERCONNECT -> mac.toString();
+        };
+    }
+}
