@@ -52,7 +52,8 @@ public final class PortTracer implements AutoCloseable {
         this.inventory = new Inventory(db.dataSource(), SecretBox.fromSettings(settings));
         elastic.ensureLayout();
         // One index writer per process: the collector and live re-verification share its locks.
-        this.locations = new LocationIndex(elastic);
+        this.locations = new LocationIndex(elastic, porttracer.vendor.OuiRegistry.load(
+                java.nio.file.Path.of(settings.get("oui.dir"))));
         this.liveVerifier = new porttracer.collect.LiveVerifier(settings, inventory, locations);
     }
 

@@ -46,6 +46,7 @@ final class Traces {
         out.put("mac", doc.mac());
         out.put("oui", doc.oui());
         out.put("vendor", doc.vendor());
+        out.put("ips", doc.ips() == null ? List.of() : doc.ips());
         out.put("present", doc.present());
         out.put("firstSeen", doc.firstSeen());
         out.put("lastChanged", doc.lastChanged());
