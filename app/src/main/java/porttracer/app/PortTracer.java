@@ -3,6 +3,8 @@ package porttracer.app;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
+import porttracer.index.IndexFeed;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,8 @@ public final class PortTracer implements AutoCloseable {
     private final PrometheusRegistry registry;
     private final LocationIndex locations;
     private final porttracer.collect.LiveVerifier liveVerifier;
+    private final porttracer.collect.SessionPool sessions;
+    private final Metrics metrics;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Collector collector;
     private ApiServer api;
@@ -54,7 +58,9 @@ public final class PortTracer implements AutoCloseable {
         // One index writer per process: the collector and live re-verification share its locks.
         this.locations = new LocationIndex(elastic, porttracer.vendor.OuiRegistry.load(
                 java.nio.file.Path.of(settings.get("oui.dir"))));
-        this.liveVerifier = new porttracer.collect.LiveVerifier(settings, inventory, locations);
+        this.metrics = new Metrics(registry);
+        this.sessions = new porttracer.collect.SessionPool(settings, inventory, metrics);
+        this.liveVerifier = new porttracer.collect.LiveVerifier(inventory, sessions, locations);
     }
 
     public static void registerJvmMetrics(PrometheusRegistry registry) {
@@ -62,9 +68,17 @@ public final class PortTracer implements AutoCloseable {
     }
 
     public Collector startCollector() throws SchedulerException {
-        Metrics metrics = new Metrics(registry);
-        Poller poller = new Poller(settings, inventory, new PollStatusStore(db.dataSource()),
-                locations, new PollLog(elastic), metrics, node);
+        Path spoolDir = Path.of(settings.get("spool.dir")).resolve(elastic.prefix());
+        IndexFeed feed;
+        try {
+            feed = new IndexFeed(elastic, locations, new PollLog(elastic), spoolDir, settings.getInt("spool.max-entries"),
+                    metrics::spoolDepth);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        running.add(feed);
+        Poller poller = new Poller(settings, inventory, sessions, new PollStatusStore(db.dataSource()),
+                feed, metrics, node);
         collector = new Collector(settings, db.dataSource(), inventory, poller, metrics, node);
         running.add(0, collector);
         collector.start();
@@ -123,6 +137,7 @@ public final class PortTracer implements AutoCloseable {
                 // Shutting down: keep closing the rest.
             }
         }
+        sessions.close();
         elastic.close();
         db.close();
     }

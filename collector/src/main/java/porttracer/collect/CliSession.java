@@ -32,7 +32,12 @@ public final class CliSession implements AutoCloseable {
     }
 
     // Building sshj's config (algorithm lists, random source) is costly; one serves every client.
+    // Keep-alive requests that expect replies detect a dead switch while a session idles in the pool.
     private static final DefaultConfig CONFIG = new DefaultConfig();
+
+    static {
+        CONFIG.setKeepAliveProvider(net.schmizz.keepalive.KeepAliveProvider.KEEP_ALIVE);
+    }
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "porttracer-ssh-watchdog");
         t.setDaemon(true);
@@ -51,6 +56,8 @@ public final class CliSession implements AutoCloseable {
     private final byte[] buf = new byte[32 * 1024];
     private String prompt;
     private volatile boolean timedOut;
+    private Runnable pacer = () -> { };
+    private String pagingOffSent;
 
     private CliSession(SSHClient ssh, Session session, Session.Shell shell, Duration commandTimeout) {
         this.ssh = ssh;
@@ -70,6 +77,7 @@ public final class CliSession implements AutoCloseable {
         Session session = null;
         try {
             ssh.connect(host, port);
+            ssh.getConnection().getKeepAlive().setKeepAliveInterval(30);
             ssh.authPassword(creds.username(), creds.password());
             session = ssh.startSession();
             // Wide terminal so that switches do not wrap long table rows.
@@ -88,11 +96,30 @@ public final class CliSession implements AutoCloseable {
         return prompt;
     }
 
+    /** Called before each command, e.g. to respect a per-switch command rate. */
+    void pace(Runnable pacer) {
+        this.pacer = pacer;
+    }
+
+    /** Turns paging off once per session: a reused session already has it off. */
+    public void disablePaging(String command) throws IOException {
+        if (!command.equals(pagingOffSent)) {
+            run(command);
+            pagingOffSent = command;
+        }
+    }
+
+    /** Connected, authenticated and its shell channel still open. */
+    public boolean isAlive() {
+        return !timedOut && ssh.isConnected() && ssh.isAuthenticated() && shell.isOpen();
+    }
+
     /** Runs one command and returns its output. The command must already be normalised by the caller. */
     public String run(String command) throws IOException {
         if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("one command per call");
         }
+        pacer.run();
         out.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String raw = readUntil(prompt);

@@ -26,8 +26,7 @@ import porttracer.domain.MacEntry;
 import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
 import porttracer.domain.Sighting;
-import porttracer.index.LocationIndex;
-import porttracer.index.PollLog;
+import porttracer.index.IndexFeed;
 import porttracer.parse.ParseResult;
 import porttracer.parse.Parsers;
 import porttracer.store.Credentials;
@@ -48,28 +47,24 @@ public final class Poller {
 
     private final Inventory inventory;
     private final PollStatusStore status;
-    private final LocationIndex index;
-    private final PollLog pollLog;
+    private final IndexFeed feed;
     private final Metrics metrics;
     private final PortClassifier classifier;
-    private final Duration connectTimeout;
-    private final Duration commandTimeout;
+    private final SessionPool sessions;
     private final String node;
     private final Map<MacAddress, String> switchMacs = new ConcurrentHashMap<>();
     private volatile Set<String> switchNames = Set.of();
     private volatile long namesLoadedAt = System.nanoTime() - 60_000_000_000L;
 
-    public Poller(Settings settings, Inventory inventory, PollStatusStore status, LocationIndex index, PollLog pollLog,
-                  Metrics metrics, String node) {
+    public Poller(Settings settings, Inventory inventory, SessionPool sessions, PollStatusStore status,
+                  IndexFeed feed, Metrics metrics, String node) {
+        this.sessions = sessions;
         this.inventory = inventory;
         this.status = status;
-        this.index = index;
-        this.pollLog = pollLog;
+        this.feed = feed;
         this.metrics = metrics;
         this.classifier = new PortClassifier(settings.getInt("classify.max-edge-macs"),
                 settings.getInt("classify.max-edge-vlans"));
-        this.connectTimeout = settings.getSeconds("ssh.connect-timeout");
-        this.commandTimeout = settings.getSeconds("ssh.command-timeout");
         this.node = node;
     }
 
@@ -99,11 +94,13 @@ public final class Poller {
                 Snapshot snap = snapshot(sw, started, macs, out);
                 unparsed = snap.unparsedLines();
                 long w0 = System.nanoTime();
-                LocationIndex.Applied applied = index.apply(snap);
+                IndexFeed.Fed fed = feed.snapshot(snap);
                 metrics.esWrite.observe((System.nanoTime() - w0) / 1e9);
-                metrics.docsWritten.inc(applied.docsWritten());
-                applied.events().forEach(e -> metrics.macEvents.labelValues(e.kind()).inc());
-                changes = applied.macsChanged();
+                if (fed.applied() != null) {
+                    metrics.docsWritten.inc(fed.applied().docsWritten());
+                    fed.applied().events().forEach(e -> metrics.macEvents.labelValues(e.kind()).inc());
+                    changes = fed.applied().macsChanged();
+                }
             }
         } catch (IOException | RuntimeException e) {
             Failure f = classify(e, hostKeys, sw);
@@ -119,21 +116,16 @@ public final class Poller {
     }
 
     private Outputs fetch(SwitchRecord sw, HostKeyPinning hostKeys) throws IOException {
-        Credentials creds = inventory.credentialsFor(sw.id())
-                .orElseThrow(() -> new IllegalStateException("no credential assigned"));
         Dialect d = Dialect.of(sw.platform());
-        metrics.sessionsOpen.inc();
-        try (CliSession cli = CliSession.open(sw.host(), sw.sshPort(), creds, hostKeys, connectTimeout, commandTimeout)) {
-            cli.run(d.pagingOff());
+        return sessions.withSession(sw, hostKeys, cli -> {
+            cli.disablePaging(d.pagingOff());
             String mac = cli.run(d.macTable());
             String lldp = known(cli.run(d.lldpNeighbors()));
             String ifs = known(cli.run(d.interfaceStatus()));
             String sp = d.switchport() == null ? null : known(cli.run(d.switchport()));
             String arp = sw.collectArp() ? known(cli.run(d.arp())) : null;
             return new Outputs(mac, lldp, ifs, sp, arp);
-        } finally {
-            metrics.sessionsOpen.dec();
-        }
+        });
     }
 
     /** Null when the switch answered with its "unknown command" error: that table is simply absent. */
@@ -156,6 +148,9 @@ public final class Poller {
         if (e instanceof TransportException && hostKeys.refusedKey() != null) {
             return new Failure(PollOutcome.HOSTKEY, "host key changed: the switch presented a key that differs from "
                     + "the pinned one; an administrator must accept it");
+        }
+        if (e instanceof SessionPool.CapReachedException) {
+            return new Failure(PollOutcome.REFUSED, "session cap reached: " + e.getMessage());
         }
         if (e instanceof ConnectException) {
             return new Failure(PollOutcome.REFUSED, "connection refused");
@@ -270,10 +265,10 @@ public final class Poller {
                     .log("poll status not recorded");
         }
         try {
-            pollLog.write(sw, rec, changes);
+            feed.poll(sw, rec, changes);
         } catch (IOException | RuntimeException e) {
-            LOG.atWarn().addKeyValue("switch", sw.name()).addKeyValue("error", e.getMessage())
-                    .log("poll record not indexed");
+            LOG.atError().addKeyValue("switch", sw.name()).addKeyValue("error", e.getMessage())
+                    .log("poll record lost: Elasticsearch unavailable and spool full");
         }
     }
 
