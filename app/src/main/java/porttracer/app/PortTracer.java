@@ -92,6 +92,10 @@ public final class PortTracer implements AutoCloseable {
         return api;
     }
 
+    public porttracer.collect.SessionPool sessions() {
+        return sessions;
+    }
+
     public porttracer.collect.LiveVerifier liveVerifier() {
         return liveVerifier;
     }

@@ -44,7 +44,8 @@ public final class CliSession implements AutoCloseable {
         return t;
     });
     // A Dell prompt: hostname (and mode) then # or >, alone on the last, unterminated line.
-    private static final Pattern PROMPT = Pattern.compile("[\\w.\\-()/:@]{1,80}[#>]");
+    // Control bytes or escape codes may precede it on that line, so it is looked for at the end.
+    private static final Pattern PROMPT = Pattern.compile("[\\w.\\-()/:@]{1,80}[#>]$");
     private static final int MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
 
     private final SSHClient ssh;
@@ -139,9 +140,9 @@ public final class CliSession implements AutoCloseable {
             if (avail > 0) {
                 int n = in.read(buf, 0, Math.min(avail, buf.length));
                 sb.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-                String last = lastLine(sb).strip();
-                if (PROMPT.matcher(last).matches()) {
-                    return last;
+                var m = PROMPT.matcher(lastLine(sb).strip());
+                if (m.find()) {
+                    return m.group();
                 }
             } else {
                 sleepQuietly(20);
@@ -149,7 +150,9 @@ public final class CliSession implements AutoCloseable {
         }
         out.write('\n');
         out.flush();
-        return lastLine(readUntil(null)).strip();
+        var m = PROMPT.matcher(lastLine(readUntil(null)).strip());
+        m.find();
+        return m.group();
     }
 
     private static void sleepQuietly(long ms) throws IOException {
@@ -193,7 +196,7 @@ public final class CliSession implements AutoCloseable {
                     sb.setLength(sb.length() - lastLine(sb).length());
                     continue;
                 }
-                if (expected == null ? PROMPT.matcher(last).matches() : last.equals(expected)) {
+                if (expected == null ? PROMPT.matcher(last).find() : last.endsWith(expected)) {
                     return sb.toString();
                 }
             }

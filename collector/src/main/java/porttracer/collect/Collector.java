@@ -167,6 +167,11 @@ public final class Collector implements AutoCloseable {
         return scheduler;
     }
 
+    /** The Quartz job of a switch, e.g. to trigger one poll now. */
+    public static JobKey jobKeyOf(int switchId) {
+        return jobKey(switchId);
+    }
+
     static JobKey jobKey(int switchId) {
         return JobKey.jobKey("switch-" + switchId, GROUP);
     }
