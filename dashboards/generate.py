@@ -213,6 +213,8 @@ stale = table("porttracer-stale-switches", "Switches by last good poll (oldest f
                                                                             kql='outcome : "ok"'),
                "outcome": last_value("outcome", "Last outcome"), "failures": count("Failed polls", kql=NOT_OK)},
               sort=("lastOk", "asc"))
+outcomes = donut("porttracer-poll-outcomes", "Poll outcomes", POLLS, terms("outcome", "Outcome", 10, order_by="v"),
+                 count("Polls"))
 unparsed = xy("porttracer-unparsed-lines", "Unparsed CLI lines, by platform", POLLS, date_histogram("@timestamp"),
               [metric("sum", "unparsedLines", "Unparsed lines")], terms("platform", "Platform", 10, order_by="y0"))
 entries = xy("porttracer-mac-entries", "MAC table entries per poll (median), by platform", POLLS,
@@ -233,7 +235,8 @@ dashboards = [
               [(macs_present, 12, 10), (macs_per_floor, 36, 10), (macs_per_vlan, 24, 16), (macs_table, 24, 16)]),
     dashboard("porttracer-collector-health", "PortTracer: collector health",
               "Poll durations, outcomes, failures by switch, and switches whose last good poll is oldest.",
-              [(poll_duration, 24, 14), (polls_by_outcome, 24, 14), (failures, 24, 16), (stale, 24, 16),
+              [(poll_duration, 20, 14), (polls_by_outcome, 18, 14), (outcomes, 10, 14), (failures, 24, 16),
+               (stale, 24, 16),
                (unparsed, 24, 12), (entries, 24, 12)], time_from="now-24h"),
 ]
 
