@@ -13,8 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import porttracer.index.Elastic;
 
 /** dashboards/porttracer.ndjson: every saved object resolves, and every field it names is in the index templates. */
@@ -112,6 +114,19 @@ class DashboardsTest {
             assertThat(lens.path("typeMigrationVersion").asText()).isEqualTo("8.9.0");
         }
         assertThat(ofType("lens")).hasSizeGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void theCommittedFileIsWhatGeneratePyWrites(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(new ProcessBuilder("sh", "-c", "command -v python3").start().waitFor() == 0,
+                "python3 is not installed");
+        Path out = tmp.resolve("porttracer.ndjson");
+        Process p = new ProcessBuilder("python3", Repo.root().resolve("dashboards/generate.py").toString(), out.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isZero();
+        assertThat(Files.readString(out)).as("run dashboards/generate.py and commit its output")
+                .isEqualTo(Files.readString(NDJSON));
     }
 
     @Test

@@ -53,10 +53,12 @@ class PrometheusScrapeTest {
     private Process prometheus;
     private Path promLog;
     private String promUrl;
+    private String binary;
+    private Path generatedConfig;
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        String binary = prometheusBinary();
+        binary = prometheusBinary();
         Settings settings = TestEnv.settings(Map.of());
         TestEnv.resetDatabase(settings);
         FleetSpec spec = new FleetSpec(11, 1, 1, 2, 4, List.of(Platform.OS6, Platform.OS10), Platform.OS10);
@@ -73,6 +75,7 @@ class PrometheusScrapeTest {
         awaitTraces(new Http(apiPort), sim.fleet().hosts().get(0));
 
         Path config = tmp.resolve("prometheus.yml");
+        generatedConfig = config;
         Files.writeString(config, scrapeConfig(Map.of("porttracer-api", "127.0.0.1:" + apiPort,
                 "porttracer-collector", "127.0.0.1:" + metricsPort)));
         int port = freePort();
@@ -122,6 +125,18 @@ class PrometheusScrapeTest {
         }
         if (sim != null) {
             sim.close();
+        }
+    }
+
+    @Test
+    void promtoolAcceptsTheDeployConfigAndTheGeneratedOne() throws Exception {
+        Path promtool = Path.of(binary).resolveSibling("promtool");
+        Assumptions.assumeTrue(Files.isExecutable(promtool), "no promtool beside " + binary);
+        for (Path config : List.of(Repo.root().resolve("deploy/prometheus.yml"), generatedConfig)) {
+            Process p = new ProcessBuilder(promtool.toString(), "check", "config", config.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(out).isZero();
         }
     }
 
