@@ -1,5 +1,6 @@
 package porttracer.app;
 
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -94,6 +95,13 @@ public final class PortTracer implements AutoCloseable {
 
     public porttracer.collect.SessionPool sessions() {
         return sessions;
+    }
+
+    /** Serves this node's metrics on http://host:port/metrics: a collector-only node has no API to do it. */
+    public int startMetricsServer(String host, int port) throws IOException {
+        HTTPServer server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+        running.add(0, server);
+        return server.getPort();
     }
 
     public porttracer.collect.LiveVerifier liveVerifier() {
