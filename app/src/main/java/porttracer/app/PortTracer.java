@@ -41,6 +41,7 @@ public final class PortTracer implements AutoCloseable {
     private final Metrics metrics;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Collector collector;
+    private IndexFeed feed;
     private ApiServer api;
 
     public PortTracer(Settings settings) throws IOException {
@@ -78,6 +79,7 @@ public final class PortTracer implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         running.add(feed);
+        this.feed = feed;
         Poller poller = new Poller(settings, inventory, sessions, new PollStatusStore(db.dataSource()),
                 feed, metrics, node);
         collector = new Collector(settings, db.dataSource(), inventory, poller, metrics, node);
@@ -91,6 +93,10 @@ public final class PortTracer implements AutoCloseable {
         running.add(0, api);
         api.start(host, port);
         return api;
+    }
+
+    public IndexFeed feed() {
+        return feed;
     }
 
     public porttracer.collect.SessionPool sessions() {

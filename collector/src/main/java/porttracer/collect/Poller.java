@@ -51,6 +51,7 @@ public final class Poller {
     private final Metrics metrics;
     private final PortClassifier classifier;
     private final SessionPool sessions;
+    private final Duration defaultInterval;
     private final String node;
     private final Map<MacAddress, String> switchMacs = new ConcurrentHashMap<>();
     private volatile Set<String> switchNames = Set.of();
@@ -63,6 +64,7 @@ public final class Poller {
         this.status = status;
         this.feed = feed;
         this.metrics = metrics;
+        this.defaultInterval = settings.getSeconds("poll.interval");
         this.classifier = new PortClassifier(settings.getInt("classify.max-edge-macs"),
                 settings.getInt("classify.max-edge-vlans"));
         this.node = node;
@@ -270,6 +272,17 @@ public final class Poller {
             LOG.atError().addKeyValue("switch", sw.name()).addKeyValue("error", e.getMessage())
                     .log("poll record lost: Elasticsearch unavailable and spool full");
         }
+    }
+
+    /**
+     * True when the switch was polled less than half an interval ago. A trigger fired late after
+     * a node's failure would otherwise poll a switch twice in one interval; a poll asked for by
+     * hand is not held back by this.
+     */
+    boolean polledRecently(SwitchRecord sw) {
+        Instant last = status.lastPollAt(sw.id());
+        Duration interval = sw.pollIntervalSeconds() == null ? defaultInterval : Duration.ofSeconds(sw.pollIntervalSeconds());
+        return last != null && last.isAfter(Instant.now().minus(interval.dividedBy(2)));
     }
 
     Optional<SwitchRecord> find(int switchId) {

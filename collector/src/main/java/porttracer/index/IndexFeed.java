@@ -98,7 +98,7 @@ public final class IndexFeed implements AutoCloseable {
             }
             SpoolEntry e = spool.read(next.get());
             if (e.poll() != null) {
-                pollLog.write(e.sw(), e.poll(), e.changes());
+                pollLog.write(e.sw(), e.poll().record(), e.changes());
             } else {
                 index.apply(e.snapshot());
             }

@@ -17,7 +17,21 @@ import porttracer.store.SwitchRecord;
 /** A snapshot or a poll record waiting in the spool, in plain JSON-friendly form. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, String> ips, Integer unparsed,
-                  PollRecord poll, Integer changes) {
+                  Poll poll, Integer changes) {
+
+    /** A poll record with its time as text, so that the spool needs no date-time codec. */
+    record Poll(int switchId, String startedAt, long durationMs, String outcome, String error, int entries,
+                int unparsedLines, String node) {
+        static Poll of(PollRecord r) {
+            return new Poll(r.switchId(), r.startedAt().toString(), r.durationMs(), r.outcome().name(), r.error(),
+                    r.entries(), r.unparsedLines(), r.node());
+        }
+
+        PollRecord record() {
+            return new PollRecord(switchId, Instant.parse(startedAt), durationMs,
+                    porttracer.store.PollOutcome.valueOf(outcome), error, entries, unparsedLines, node);
+        }
+    }
 
     record Row(String mac, int vlan, String port, String portKey, boolean edge, String reason, String description,
                String mode, Integer pvid, List<Integer> vlans) {
@@ -37,7 +51,7 @@ record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, 
     }
 
     static SpoolEntry of(SwitchRecord sw, PollRecord poll, int changes) {
-        return new SpoolEntry(sw, null, null, null, null, poll, changes);
+        return new SpoolEntry(sw, null, null, null, null, Poll.of(poll), changes);
     }
 
     Snapshot snapshot() {

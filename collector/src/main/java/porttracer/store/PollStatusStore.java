@@ -43,6 +43,19 @@ public final class PollStatusStore {
         }
     }
 
+    /** When the switch's last poll started, or null if never. */
+    public Instant lastPollAt(int switchId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select started_at from poll_status where switch_id = ?")) {
+            ps.setInt(1, switchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? instant(rs.getTimestamp(1)) : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading poll status of switch " + switchId, e);
+        }
+    }
+
     public Map<Integer, SwitchStatus> all() {
         Map<Integer, SwitchStatus> out = new HashMap<>();
         String sql = "select switch_id, started_at, duration_ms, outcome, error, entries, last_ok_at, consecutive_failures from poll_status";
