@@ -8,6 +8,7 @@ import porttracer.domain.MacEntry;
 import porttracer.domain.PortInfo;
 import porttracer.domain.Platform;
 import porttracer.domain.VersionInfo;
+import porttracer.domain.VlanInfo;
 
 /** Entry point to the Dell CLI parsers: one static method per command, dispatching on the platform. */
 public final class Parsers {
@@ -68,5 +69,14 @@ public final class Parsers {
     /** The CLI family a {@code show version} output is written in, to confirm the inventory's platform. */
     public static Optional<Platform> detectPlatform(String showVersionOutput) {
         return Optional.ofNullable(VersionParser.parse(showVersionOutput).detectedPlatform());
+    }
+
+    /**
+     * {@code show vlan} (OS9, OS6, PowerConnect both families): id, name, status/type and member
+     * ports, split into tagged and untagged where the table says so.
+     */
+    public static ParseResult<VlanInfo> vlans(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return VlanParser.parse(output);
     }
 }
