@@ -79,4 +79,13 @@ public final class Parsers {
         Objects.requireNonNull(platform, "platform");
         return VlanParser.parse(output);
     }
+
+    /**
+     * LLDP neighbour detail ({@code show lldp neighbors detail} on OS10/OS9, {@code show lldp
+     * remote-device detail <port>} on OS6): full system names and the enabled capabilities.
+     */
+    public static ParseResult<LldpNeighbor> lldpDetail(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return LldpDetailParser.parse(output);
+    }
 }
