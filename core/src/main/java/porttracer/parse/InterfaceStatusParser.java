@@ -163,8 +163,8 @@ final class InterfaceStatusParser {
         rows.add(new PortInfo(PortName.of(c[0]),
                 descCol < 0 ? null : c[descCol] == null ? "" : c[descCol],
                 link(cell(c, layout.indexOf("link state", "status", "state", "link"))),
-                cell(c, layout.indexOf("speed")),
-                lower(cell(c, layout.indexOf("duplex"))),
+                negotiated(cell(c, layout.indexOf("speed"))),
+                lower(negotiated(cell(c, layout.indexOf("duplex")))),
                 mode, pvid, vlans));
     }
 
@@ -175,6 +175,11 @@ final class InterfaceStatusParser {
         }
         String v = cells[col];
         return v.equals("--") || v.equalsIgnoreCase("n/a") || v.equalsIgnoreCase("unknown") ? null : v;
+    }
+
+    /** OS9 prints "Auto" as the speed and duplex of a port that has not negotiated any: unknown. */
+    private static String negotiated(String v) {
+        return v == null || v.equalsIgnoreCase("auto") ? null : v;
     }
 
     private static String lower(String v) {
