@@ -154,8 +154,7 @@ final class InterfaceStatusParser {
             String rest = VlanList.withoutNative(v);
             if (pvid == null && taggedCol >= 0 || pvid == null && rest != null && rest.indexOf(',') < 0
                     && rest.indexOf('-') < 0) {
-                int n = rest == null ? -1 : VlanList.number(rest);
-                pvid = n < 0 ? null : n;
+                pvid = rest == null ? null : VlanList.id(rest);
                 rest = taggedCol >= 0 ? cell(c, taggedCol) : null;
             }
             vlans = VlanList.expand(rest);

@@ -120,7 +120,7 @@ final class VlanParser {
         }
         if (cells[0] != null) {
             int id = id(cells[0]);
-            if (id < 1 || id > 4094) {
+            if (!VlanList.isId(id)) {
                 return false;
             }
             flush();
