@@ -122,9 +122,9 @@ final class ArpParser {
         return true;
     }
 
-    /** "Label..... value" starting with a letter, whose value holds no MAC: a row never looks like that. */
+    /** "Label..... value" (or "Label .. value") starting with a letter and holding no MAC: never a row. */
     private static boolean isSetting(Lines l, Tokens t) {
-        int dots = l.text.indexOf("...", l.start);
+        int dots = l.text.indexOf("..", l.start);
         if (dots < 0 || dots >= l.end || t.count() == 0 || !Character.isLetter(t.charAt(0, 0))) {
             return false;
         }
