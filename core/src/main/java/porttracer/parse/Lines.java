@@ -41,6 +41,10 @@ final class Lines {
 
     /** The current line, trimmed: only materialised for lines that end up unparsed or need text work. */
     String line() {
-        return text.substring(start, end).strip();
+        int from = start;
+        while (from < end && Tokens.isBlank(text.charAt(from))) {
+            from++;
+        }
+        return text.substring(from, end);
     }
 }
