@@ -38,7 +38,7 @@ class ElasticsearchOutageTest {
             SimHost h = f.sim.fleet().hosts().get(0);
             // Cycle 1 while down: the host moves once; cycle 2: it moves again, and another leaves.
             SimSwitch first = access.stream().filter(s -> !s.name().equals(h.switchName())).findFirst().orElseThrow();
-            path.add(f.sim.fleet().moveHost(h.mac(), first.name(), first.edgePorts().get(40)));
+            path.add(f.sim.fleet().moveHost(h.mac(), first.name(), f.freePort(first.name(), h.vlan())));
             f.pollAll(Duration.ofSeconds(60));
             assertThat(http.get("/health", null, null).status()).isEqualTo(503);
             Http.Reply down = http.get("/api/v1/trace?mac=" + h.mac(), "netadmin", "netadmin");
@@ -47,7 +47,7 @@ class ElasticsearchOutageTest {
 
             SimSwitch second = access.stream().filter(s -> !s.name().equals(first.name())
                     && !s.name().equals(h.switchName())).findFirst().orElseThrow();
-            path.add(f.sim.fleet().moveHost(h.mac(), second.name(), second.edgePorts().get(41)));
+            path.add(f.sim.fleet().moveHost(h.mac(), second.name(), f.freePort(second.name(), h.vlan())));
             SimHost gone = f.sim.fleet().hosts().get(3);
             f.sim.fleet().removeHost(gone.mac());
             f.pollAll(Duration.ofSeconds(60));

@@ -31,14 +31,13 @@ class MovementTest {
             for (int i = 0; i < 4; i++) {
                 SimHost h = hosts.get(i * 3);
                 SimSwitch target = access.stream().filter(s -> !s.name().equals(h.switchName())).toList().get(i % 2);
-                String free = target.edgePorts().get(target.edgePorts().size() - 1 - i);
-                moved.add(f.sim.fleet().moveHost(h.mac(), target.name(), free));
+                moved.add(f.sim.fleet().moveHost(h.mac(), target.name(), f.freePort(target.name(), h.vlan())));
             }
             SimHost gone = hosts.get(1);
             f.sim.fleet().removeHost(gone.mac());
             SimSwitch first = access.get(0);
             SimHost added = f.sim.fleet().addHost(porttracer.domain.MacAddress.parse("00:50:56:aa:bb:01"), 20,
-                    first.name(), first.edgePorts().get(first.edgePorts().size() - 10));
+                    first.name(), f.freePort(first.name(), 20));
             f.pollAll(Duration.ofSeconds(60));
             // A second cycle with no change adds no event.
             f.pollAll(Duration.ofSeconds(60));

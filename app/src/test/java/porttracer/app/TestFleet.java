@@ -74,6 +74,16 @@ final class TestFleet implements AutoCloseable {
         throw new AssertionError("not every switch was polled within " + limit + ": " + all);
     }
 
+    /** An access port of {@code switchName} in {@code vlan} with no host on it, where a host can be plugged. */
+    String freePort(String switchName, int vlan) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        sim.fleet().hosts().stream().filter(h -> h.switchName().equals(switchName)).forEach(h -> used.add(h.port()));
+        return sim.fleet().ports(switchName).stream()
+                .filter(p -> "access".equals(p.mode()) && p.pvid() != null && p.pvid() == vlan)
+                .map(p -> p.port().raw()).filter(p -> !used.contains(p))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no free VLAN " + vlan + " port on " + switchName));
+    }
+
     SwitchStatus status(String switchName) {
         return new PollStatusStore(pt.db().dataSource()).all().get(ids.get(switchName));
     }
