@@ -102,7 +102,8 @@ class FixtureFormatTest {
         // the capture's second table, of port-channels, is not simulated
         String os6 = os6Capture.substring(0, os6Capture.indexOf("\n\nPort  Description") + 1);
         assertThat(new Os6Renderer().interfacesDescription(descriptions(os6, 11))).isEqualTo(os6);
-        String pc = read("dell_powerconnect/show_interfaces_description/ntc_dell_powerconnect_show_interfaces_description.raw");
+        String pcCapture = read("dell_powerconnect/show_interfaces_description/ntc_dell_powerconnect_show_interfaces_description.raw");
+        String pc = pcCapture.substring(0, pcCapture.indexOf("\n\n") + 1); // then a port-channel table, not simulated
         assertThat(new PowerConnectRenderer().interfacesDescription(descriptions(pc, 10))).isEqualTo(pc);
     }
 
