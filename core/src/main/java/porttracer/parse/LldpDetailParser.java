@@ -51,15 +51,7 @@ final class LldpDetailParser {
 
     static ParseResult<LldpNeighbor> parse(String output) {
         LldpDetailParser p = new LldpDetailParser();
-        Lines l = new Lines(output);
-        while (l.next()) {
-            if (l.isBlank()) {
-                continue;
-            }
-            if (!p.line(l)) {
-                p.unparsed.add(l.line());
-            }
-        }
+        Lines.read(output, (l, t) -> p.line(l), p.unparsed);
         p.flush();
         return new ParseResult<>(p.rows, p.unparsed);
     }

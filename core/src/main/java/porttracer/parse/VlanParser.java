@@ -50,17 +50,7 @@ final class VlanParser {
 
     static ParseResult<VlanInfo> parse(String output) {
         VlanParser p = new VlanParser();
-        Lines l = new Lines(output);
-        Tokens t = new Tokens();
-        while (l.next()) {
-            if (l.isBlank()) {
-                continue;
-            }
-            t.split(l);
-            if (!p.line(l, t)) {
-                p.unparsed.add(l.line());
-            }
-        }
+        Lines.read(output, p::line, p.unparsed);
         p.flush();
         return new ParseResult<>(p.rows, p.unparsed);
     }

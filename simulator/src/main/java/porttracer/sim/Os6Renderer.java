@@ -88,12 +88,7 @@ final class Os6Renderer {
 
     /** The layout of the N4032 {@code show interfaces description} capture. */
     String interfacesDescription(List<PortInfo> ports) {
-        StringBuilder out = new StringBuilder("\nPort       Description\n");
-        out.append("---------  ").append("-".repeat(74)).append('\n');
-        for (PortInfo p : ports) {
-            out.append((Text.left(p.port().raw(), 11) + p.description()).stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return Text.descriptionTable("\nPort       Description\n---------  " + "-".repeat(74) + "\n", 11, ports);
     }
 
     /** The layout of the N4032 {@code show vlan} capture: member lists wrap in a 13-character column. */

@@ -45,11 +45,7 @@ final class PowerConnectRenderer {
 
     /** The layout of the ntc {@code show interfaces description} capture. */
     String interfacesDescription(List<PortInfo> ports) {
-        StringBuilder out = new StringBuilder("Port      Description\n-------   -----------\n");
-        for (PortInfo p : ports) {
-            out.append((Text.left(p.port().raw(), 10) + p.description()).stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return Text.descriptionTable("Port      Description\n-------   -----------\n", 10, ports);
     }
 
     /**
