@@ -5,6 +5,8 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import porttracer.alert.AlertEngine;
+import porttracer.alert.AlertStore;
 import porttracer.index.IndexFeed;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ public final class PortTracer implements AutoCloseable {
     private final porttracer.collect.LiveVerifier liveVerifier;
     private final porttracer.collect.SessionPool sessions;
     private final Metrics metrics;
+    private final AlertStore alertStore;
+    private final AlertEngine alerts;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Collector collector;
     private IndexFeed feed;
@@ -63,6 +67,9 @@ public final class PortTracer implements AutoCloseable {
         this.metrics = new Metrics(registry);
         this.sessions = new porttracer.collect.SessionPool(settings, inventory, metrics);
         this.liveVerifier = new porttracer.collect.LiveVerifier(inventory, sessions, locations);
+        this.alertStore = new AlertStore(db.dataSource(), SecretBox.fromSettings(settings));
+        this.alerts = new AlertEngine(alertStore, elastic.json(), settings.getInt("alert.max-attempts"),
+                settings.getInt("alert.retry-base-ms"));
     }
 
     public static void registerJvmMetrics(PrometheusRegistry registry) {
@@ -74,7 +81,7 @@ public final class PortTracer implements AutoCloseable {
         IndexFeed feed;
         try {
             feed = new IndexFeed(elastic, locations, new PollLog(elastic), spoolDir, settings.getInt("spool.max-entries"),
-                    metrics::spoolDepth);
+                    metrics::spoolDepth, alerts::onApplied);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -93,6 +100,14 @@ public final class PortTracer implements AutoCloseable {
         running.add(0, api);
         api.start(host, port);
         return api;
+    }
+
+    public AlertStore alertStore() {
+        return alertStore;
+    }
+
+    public AlertEngine alerts() {
+        return alerts;
     }
 
     public IndexFeed feed() {
@@ -156,6 +171,7 @@ public final class PortTracer implements AutoCloseable {
             }
         }
         sessions.close();
+        alerts.close();
         elastic.close();
         db.close();
     }

@@ -38,8 +38,13 @@ public final class IndexFeed implements AutoCloseable {
         return t;
     });
 
+    private final java.util.function.Consumer<LocationIndex.Applied> onApplied;
+
+    /** {@code onApplied} sees every applied snapshot, live or replayed, e.g. to evaluate alerts. */
     public IndexFeed(Elastic elastic, LocationIndex index, PollLog pollLog, Path spoolDir, int maxEntries,
-                     IntConsumer depthGauge) throws IOException {
+                     IntConsumer depthGauge, java.util.function.Consumer<LocationIndex.Applied> onApplied)
+            throws IOException {
+        this.onApplied = onApplied;
         this.index = index;
         this.pollLog = pollLog;
         this.spool = new Spool(spoolDir, maxEntries, elastic.json());
@@ -54,7 +59,9 @@ public final class IndexFeed implements AutoCloseable {
         // The common path takes no lock: polls of different switches write concurrently.
         if (!spooling) {
             try {
-                return new Fed(index.apply(snap), false);
+                LocationIndex.Applied applied = index.apply(snap);
+                notify(applied);
+                return new Fed(applied, false);
             } catch (IOException | RuntimeException e) {
                 LOG.atWarn().addKeyValue("switch", snap.sw().name()).addKeyValue("error", e.getMessage())
                         .log("Elasticsearch write failed; spooling");
@@ -100,7 +107,7 @@ public final class IndexFeed implements AutoCloseable {
             if (e.poll() != null) {
                 pollLog.write(e.sw(), e.poll().record(), e.changes());
             } else {
-                index.apply(e.snapshot());
+                notify(index.apply(e.snapshot()));
             }
             spool.remove(next.get());
             done++;
@@ -110,6 +117,14 @@ public final class IndexFeed implements AutoCloseable {
             LOG.atInfo().addKeyValue("entries", done).log("spool replayed into Elasticsearch");
         }
         return done;
+    }
+
+    private void notify(LocationIndex.Applied applied) {
+        try {
+            onApplied.accept(applied);
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("error", e.toString()).log("alert evaluation failed");
+        }
     }
 
     public int spooled() throws IOException {

@@ -39,6 +39,8 @@ public final class LocationIndex {
     private static final int BATCH = 1_000;
     private static final int MAX_ATTEMPTS = 30;
     private static final int STRIPES = 1024;
+    /** Kind of the alert signal for a MAC on two edge ports at once; never written to the events index. */
+    public static final String DUPLICATE = "duplicate";
     private static final Comparator<SightingDoc> EDGE_FIRST = Comparator.comparing((SightingDoc s) -> !s.edge())
             .thenComparing(SightingDoc::switchName).thenComparing(SightingDoc::portKey).thenComparingInt(SightingDoc::vlan);
 
@@ -274,11 +276,21 @@ public final class LocationIndex {
                 events.add(event(now, "moved", mac, vendor, edge.vlan(), prevPlace, edge));
             }
         }
+        if (edgePlaces(merged) > 1 && (existing == null || edgePlaces(sortedCopy(old)) < 2)) {
+            // Not stored as an event: a signal for alerts that one MAC is on two edge ports at once.
+            List<SightingDoc> edges = merged.stream().filter(SightingDoc::edge).toList();
+            events.add(event(now, DUPLICATE, mac, vendor, edges.get(0).vlan(), edges.get(0).asEdge(true),
+                    edges.get(1).asEdge(true)));
+        }
         if (!present && wasPresent && prevEdge != null) {
             events.add(event(now, "disappeared", mac, vendor, prevEdge.vlan(), prevEdge, null));
         }
         String firstSeen = existing == null ? now : existing.firstSeen();
         return new LocationDoc(mac.toString(), mac.bare(), oui, vendor, ips, present, firstSeen, now, edge, merged);
+    }
+
+    private static long edgePlaces(List<SightingDoc> sightings) {
+        return sightings.stream().filter(SightingDoc::edge).map(x -> x.switchId() + "/" + x.portKey()).distinct().count();
     }
 
     private static List<SightingDoc> sortedCopy(List<SightingDoc> s) {
@@ -317,15 +329,18 @@ public final class LocationIndex {
     }
 
     private void writeEvents(List<MoveEvent> events) throws IOException {
-        if (events.isEmpty()) {
-            return;
-        }
         List<BulkOperation> ops = new ArrayList<>(events.size());
         for (MoveEvent e : events) {
+            if (DUPLICATE.equals(e.kind())) {
+                continue;
+            }
             String index = Elastic.monthly(elastic.events(), Instant.parse(e.timestamp()));
             // A deterministic id makes a replayed event overwrite itself instead of duplicating.
             String id = eventId(e);
             ops.add(BulkOperation.of(b -> b.index(x -> x.index(index).id(id).document(e))));
+        }
+        if (ops.isEmpty()) {
+            return;
         }
         BulkResponse resp = es.bulk(b -> b.operations(ops));
         if (resp.errors()) {

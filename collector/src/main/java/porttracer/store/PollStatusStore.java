@@ -35,7 +35,7 @@ public final class PollStatusStore {
                     node = excluded.node""";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Timestamp started = Timestamp.from(r.startedAt());
-            Inventory.bind(ps, r.switchId(), started, (int) r.durationMs(), r.outcome().id(), r.error(),
+            Sql.bind(ps, r.switchId(), started, (int) r.durationMs(), r.outcome().id(), r.error(),
                     r.entries(), r.unparsedLines(), ok ? started : null, ok ? r.entries() : null, ok ? 0 : 1, r.node());
             ps.executeUpdate();
         } catch (SQLException e) {
