@@ -663,6 +663,35 @@ class ApiTest {
     }
 
     @Test
+    void cliPrintsTracesAndSearchesAsTablesOrJson() throws Exception {
+        Map<String, String> env = Map.of("PORTTRACER_API_URL", "http://127.0.0.1:" + f.port + "/",
+                "PORTTRACER_API_USER", "oss", "PORTTRACER_API_PASSWORD", "oss");
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int status = ApiCli.run("trace", List.of(host.mac().dotted()), env, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+        assertThat(status).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("MAC").contains("SWITCH", "PORT", "VLAN", "CAUTIONS");
+        assertThat(lines.get(1)).contains(host.mac().toString(), host.switchName(), host.port(), "edge", "several-macs");
+        assertThat(lines).hasSize(2);
+
+        String token = post("/api/v1/tokens", "netadmin", Map.of("name", "cli")).json().get("token").asText();
+        Map<String, String> byToken = Map.of("PORTTRACER_API_URL", "http://127.0.0.1:" + f.port,
+                "PORTTRACER_API_TOKEN", token);
+        out.reset();
+        assertThat(ApiCli.run("search", List.of(access.name(), "--json"), byToken, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true))).isZero();
+        assertThat(ApiCall.JSON.readTree(out.toString()).get("total").asInt()).isPositive();
+        err.reset();
+        assertThat(ApiCli.run("trace", List.of("02:00:00:00:00:55"), byToken, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true))).isEqualTo(1);
+        assertThat(err.toString()).contains("has not been seen");
+        assertThat(ApiCli.run("trace", List.of("nonsense"), byToken, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true))).isEqualTo(2);
+    }
+
+    @Test
     void traceLatencyOverHttp() throws Exception {
         List<SimHost> hosts = f.sim.fleet().hosts();
         for (int i = 0; i < 50; i++) {
