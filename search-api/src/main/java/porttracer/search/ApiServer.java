@@ -61,6 +61,8 @@ public final class ApiServer implements AutoCloseable {
     private final Users users;
     private final ApiTokens tokens;
     private final LoginGuard guard;
+    /** Failures from one address over all user names, so that guessing across users is slowed too. */
+    private final LoginGuard addressGuard;
     private final AuditLog audit;
     private final SwitchDirectory switches;
     private final Traces traces;
@@ -82,8 +84,10 @@ public final class ApiServer implements AutoCloseable {
         this.registry = registry;
         this.users = new Users(db.dataSource());
         this.tokens = new ApiTokens(db.dataSource());
-        this.guard = new LoginGuard(setting(settings, "api.login-max-failures", 5),
-                setting(settings, "api.login-lockout-seconds", 30));
+        int maxFailures = setting(settings, "api.login-max-failures", 5);
+        int lockout = setting(settings, "api.login-lockout-seconds", 30);
+        this.guard = new LoginGuard(maxFailures, lockout);
+        this.addressGuard = new LoginGuard(maxFailures * 10, lockout);
         this.audit = new AuditLog(db.dataSource());
         this.admission = new Semaphore(setting(settings, "api.max-in-flight", 64));
         this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()),
@@ -178,12 +182,12 @@ public final class ApiServer implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/sites", ctx -> ctx.json(admin.sites()), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/sites", this::createSite, Role.SUPERADMIN);
         route(HandlerType.PUT, "/api/v1/sites/{id}", this::renameSite, Role.SUPERADMIN);
-        route(HandlerType.DELETE, "/api/v1/sites/{id}", this::deleteSite, Role.SUPERADMIN);
+        route(HandlerType.DELETE, "/api/v1/sites/{id}", deleting("site", admin::deleteSite), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/sites/{id}/floors", this::createFloor, Role.SUPERADMIN);
-        route(HandlerType.DELETE, "/api/v1/floors/{id}", this::deleteFloor, Role.SUPERADMIN);
+        route(HandlerType.DELETE, "/api/v1/floors/{id}", deleting("floor", admin::deleteFloor), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/switches", this::createSwitch, Role.SUPERADMIN);
         route(HandlerType.PUT, "/api/v1/switches/{id}", this::updateSwitch, Role.SUPERADMIN);
-        route(HandlerType.DELETE, "/api/v1/switches/{id}", this::deleteSwitch, Role.SUPERADMIN);
+        route(HandlerType.DELETE, "/api/v1/switches/{id}", deleting("switch", admin::deleteSwitch), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/switches/import", this::importSwitches, Role.SUPERADMIN);
         route(HandlerType.GET, "/api/v1/switches/{id}/overrides",
                 ctx -> ctx.json(admin.portOverrides(intPath(ctx, "id"))), Role.SUPERADMIN);
@@ -282,7 +286,7 @@ public final class ApiServer implements AutoCloseable {
             return null;
         }
         String username = decoded.substring(0, colon);
-        long wait = guard.lockedFor(username, ctx.ip());
+        long wait = Math.max(guard.lockedFor(username, ctx.ip()), addressGuard.lockedFor("", ctx.ip()));
         if (wait > 0) {
             audit(ctx, username, "login", "locked out", "throttled");
             throw new ApiError(429, "too many failed logins for " + username + " from this address; retry in " + wait
@@ -291,6 +295,7 @@ public final class ApiServer implements AutoCloseable {
         Users.Login login = users.login(username, decoded.substring(colon + 1));
         if (login.user() == null) {
             guard.failed(username, ctx.ip());
+            addressGuard.failed("", ctx.ip());
             audit(ctx, username, "login", "password", "failed");
             return null;
         }
@@ -593,13 +598,6 @@ public final class ApiServer implements AutoCloseable {
         ctx.status(204);
     }
 
-    private void deleteSite(Context ctx) {
-        int id = intPath(ctx, "id");
-        admin.deleteSite(id);
-        inventoryAudit(ctx, "site " + id + " deleted");
-        ctx.status(204);
-    }
-
     private void createFloor(Context ctx) {
         int site = intPath(ctx, "id");
         int id = admin.createFloor(site, body(ctx).path("name").asText(null));
@@ -607,11 +605,14 @@ public final class ApiServer implements AutoCloseable {
         ctx.status(201).json(Map.of("id", id));
     }
 
-    private void deleteFloor(Context ctx) {
-        int id = intPath(ctx, "id");
-        admin.deleteFloor(id);
-        inventoryAudit(ctx, "floor " + id + " deleted");
-        ctx.status(204);
+    /** DELETE of an inventory record by the id in its path. */
+    private Handler deleting(String what, java.util.function.IntConsumer delete) {
+        return ctx -> {
+            int id = intPath(ctx, "id");
+            delete.accept(id);
+            inventoryAudit(ctx, what + " " + id + " deleted");
+            ctx.status(204);
+        };
     }
 
     private void createSwitch(Context ctx) {
@@ -626,13 +627,6 @@ public final class ApiServer implements AutoCloseable {
         InventoryAdmin.SwitchInput in = admin.switchInput(InventoryAdmin.fields(body(ctx))::get);
         admin.updateSwitch(id, in);
         inventoryAudit(ctx, "switch " + id + " " + in.name() + " updated");
-        ctx.status(204);
-    }
-
-    private void deleteSwitch(Context ctx) {
-        int id = intPath(ctx, "id");
-        admin.deleteSwitch(id);
-        inventoryAudit(ctx, "switch " + id + " deleted");
         ctx.status(204);
     }
 
