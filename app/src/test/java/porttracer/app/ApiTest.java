@@ -364,6 +364,10 @@ class ApiTest {
         awaitAudit("superadmin", "inventory", "ok");
         awaitAudit("oss", "denied", "forbidden");
         awaitAudit("netadmin", "login", "ok");
+        JsonNode denied = f.get("/api/v1/audit?user=oss&action=denied").as("superadmin").send().json();
+        assertThat(denied.get(0).get("detail").asText()).isEqualTo("GET /api/v1/sites");
+        assertThat(denied.get(0).get("remoteAddr").asText()).isEqualTo("127.0.0.1");
+        assertThat(f.get("/api/v1/audit").as("netadmin").send().status()).isEqualTo(403);
     }
 
     private static Connection db() throws Exception {

@@ -179,6 +179,9 @@ public final class ApiServer implements AutoCloseable {
 
         route(HandlerType.GET, "/api/v1/users", ctx -> ctx.json(users.list()), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/users", this::putUser, Role.SUPERADMIN);
+        route(HandlerType.GET, "/api/v1/audit", ctx -> ctx.json(audit.page(ctx.queryParam("user"),
+                ctx.queryParam("action"), intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 100, 1, 1_000))),
+                Role.SUPERADMIN);
         route(HandlerType.GET, "/api/v1/sites", ctx -> ctx.json(admin.sites()), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/sites", this::createSite, Role.SUPERADMIN);
         route(HandlerType.PUT, "/api/v1/sites/{id}", this::renameSite, Role.SUPERADMIN);
@@ -368,7 +371,7 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(404, "MAC " + mac + " has not been seen on any polled switch; "
                     + "POST /api/v1/live-traces asks a site's switches live", Map.of("mac", mac.toString()));
         }
-        lookup(ctx).json(answer);
+        (forceLive ? ctx.header("Cache-Control", "no-store") : lookup(ctx)).json(answer);
     }
 
     private void batch(Context ctx) throws IOException {

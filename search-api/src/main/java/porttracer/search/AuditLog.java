@@ -46,6 +46,37 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** Newest entries first, optionally of one user and/or one action. */
+    List<java.util.Map<String, Object>> page(String username, String action, int page, int size) {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select at, username, action, detail, remote_addr, result from audit_log
+                 where (?::text is null or username = ?) and (?::text is null or action = ?)
+                 order by at desc, id desc offset ? limit ?""")) {
+            ps.setString(1, username);
+            ps.setString(2, username);
+            ps.setString(3, action);
+            ps.setString(4, action);
+            ps.setInt(5, (page - 1) * size);
+            ps.setInt(6, size);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+                    e.put("at", rs.getTimestamp(1).toInstant().toString());
+                    e.put("username", rs.getString(2));
+                    e.put("action", rs.getString(3));
+                    e.put("detail", rs.getString(4));
+                    e.put("remoteAddr", rs.getString(5));
+                    e.put("result", rs.getString(6));
+                    out.add(e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new porttracer.store.StoreException("reading the audit log", e);
+        }
+        return out;
+    }
+
     long dropped() {
         return dropped.get();
     }

@@ -101,19 +101,24 @@ final class LiveTraces implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
-    /** Asks every switch in parallel and waits for them all; a switch that does not answer in time is reported so. */
-    List<LiveVerifier.Result> verify(List<SwitchRecord> switches, MacAddress mac) {
+    /**
+     * Asks every switch in parallel and waits for them all, at most {@code limit} (null: as long as a
+     * switch may take); a switch that has not answered by then is reported so, and its answer still
+     * reaches the index when it comes.
+     */
+    List<LiveVerifier.Result> verify(List<SwitchRecord> switches, MacAddress mac, Duration limit) {
+        Duration wait = limit == null || limit.compareTo(perSwitchLimit) > 0 ? perSwitchLimit : limit;
         inFlight.inc();
         try {
             List<CompletableFuture<LiveVerifier.Result>> asked = ask(switches, mac, r -> { });
             List<LiveVerifier.Result> out = new ArrayList<>();
-            long deadline = System.nanoTime() + perSwitchLimit.toNanos();
+            long deadline = System.nanoTime() + wait.toNanos();
             for (int i = 0; i < asked.size(); i++) {
                 try {
                     out.add(asked.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException e) {
                     out.add(new LiveVerifier.Result(switches.get(i), mac, porttracer.store.PollOutcome.TIMEOUT,
-                            "no answer within " + perSwitchLimit.toSeconds() + " s", List.of(), perSwitchLimit.toMillis()));
+                            "no answer within " + wait.toMillis() + " ms", List.of(), wait.toMillis()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;

@@ -28,6 +28,8 @@ import porttracer.store.SwitchRecord;
 final class Traces {
 
     private static final long AUTO_RECHECK_NANOS = 60_000_000_000L;
+    /** How long a trace waits for an automatic re-check before answering from the index as it is. */
+    private static final java.time.Duration AUTO_RECHECK_WAIT = java.time.Duration.ofSeconds(3);
 
     private final ElasticsearchClient es;
     private final String current;
@@ -52,7 +54,8 @@ final class Traces {
         }
         Instant now = Instant.now();
         List<SwitchRecord> recheck = forceLive ? sawIt(doc) : staleSwitches(mac, doc, now);
-        List<LiveVerifier.Result> checked = recheck.isEmpty() ? List.of() : live.verify(recheck, mac);
+        List<LiveVerifier.Result> checked = recheck.isEmpty() ? List.of()
+                : live.verify(recheck, mac, forceLive ? null : AUTO_RECHECK_WAIT);
         if (!checked.isEmpty()) {
             doc = get(mac);
             now = Instant.now();
