@@ -63,11 +63,16 @@ public final class ApiTokens {
         if (!token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
+        // last_used_at is written at most once a minute per token, not on every request.
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                update api_token t set last_used_at = now() from app_user u
-                 where t.token_hash = ? and u.username = t.username and u.enabled
-                   and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
-                returning u.username, u.role""")) {
+                with valid as (
+                    select t.id, t.last_used_at, u.username, u.role from api_token t join app_user u on u.username = t.username
+                     where t.token_hash = ? and u.enabled and t.revoked_at is null
+                       and (t.expires_at is null or t.expires_at > now())),
+                touched as (
+                    update api_token set last_used_at = now() where id in (select id from valid
+                     where last_used_at is null or last_used_at < now() - interval '1 minute'))
+                select username, role from valid""")) {
             ps.setBytes(1, Users.sha256(token));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Users.User(rs.getString(1), Role.of(rs.getString(2)))) : Optional.empty();
