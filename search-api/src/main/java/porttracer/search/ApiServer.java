@@ -1,5 +1,6 @@
 package porttracer.search;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,11 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import porttracer.collect.LiveVerifier;
@@ -210,7 +213,7 @@ public final class ApiServer implements AutoCloseable {
         app.exception(Exception.class, (e, ctx) -> {
             LOG.atError().addKeyValue("path", ctx.path()).addKeyValue("error", e.toString()).log("request failed");
             boolean backend = e instanceof IOException || e instanceof StoreException
-                    || e instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException;
+                    || e instanceof ElasticsearchException;
             if (backend) {
                 ctx.header("Retry-After", "5");
             }
@@ -413,7 +416,7 @@ public final class ApiServer implements AutoCloseable {
         for (Map<String, Object> a : answers) {
             List<Map<String, Object>> locs = (List<Map<String, Object>>) a.get("locations");
             if (locs.isEmpty()) {
-                rows.add(java.util.Arrays.asList(a.get("mac"), a.get("found"), null, null, null, null, null, null, null,
+                rows.add(Arrays.asList(a.get("mac"), a.get("found"), null, null, null, null, null, null, null,
                         null));
             }
             for (Map<String, Object> l : locs) {
@@ -609,7 +612,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** DELETE of an inventory record by the id in its path. */
-    private Handler deleting(String what, java.util.function.IntConsumer delete) {
+    private Handler deleting(String what, IntConsumer delete) {
         return ctx -> {
             int id = intPath(ctx, "id");
             delete.accept(id);

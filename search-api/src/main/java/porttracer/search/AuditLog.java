@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import porttracer.store.StoreException;
 
 /**
  * Who did what, from where, with what result: rows of {@code audit_log}, written in batches by one
@@ -47,8 +50,8 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Newest entries first, optionally of one user and/or one action. */
-    List<java.util.Map<String, Object>> page(String username, String action, int page, int size) {
-        List<java.util.Map<String, Object>> out = new ArrayList<>();
+    List<Map<String, Object>> page(String username, String action, int page, int size) {
+        List<Map<String, Object>> out = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select at, username, action, detail, remote_addr, result from audit_log
                  where (?::text is null or username = ?) and (?::text is null or action = ?)
@@ -61,7 +64,7 @@ public final class AuditLog implements AutoCloseable {
             ps.setInt(6, size);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+                    Map<String, Object> e = new LinkedHashMap<>();
                     e.put("at", rs.getTimestamp(1).toInstant().toString());
                     e.put("username", rs.getString(2));
                     e.put("action", rs.getString(3));
@@ -72,7 +75,7 @@ public final class AuditLog implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new porttracer.store.StoreException("reading the audit log", e);
+            throw new StoreException("reading the audit log", e);
         }
         return out;
     }

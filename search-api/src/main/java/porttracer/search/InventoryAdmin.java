@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import porttracer.domain.Platform;
@@ -96,7 +98,7 @@ final class InventoryAdmin {
 
     void updateSwitch(int id, SwitchInput in) {
         Object[] cols = switchColumns(in);
-        Object[] args = java.util.Arrays.copyOf(cols, cols.length + 1);
+        Object[] args = Arrays.copyOf(cols, cols.length + 1);
         args[cols.length] = id;
         found(update("""
                 update switch set name = ?, host = ?, ssh_port = ?, platform = ?, model = ?, site_id = ?, floor_id = ?,
@@ -197,7 +199,7 @@ final class InventoryAdmin {
     }
 
     /** Reads and validates a switch from named fields (JSON body or CSV line). */
-    SwitchInput switchInput(java.util.function.Function<String, String> field) {
+    SwitchInput switchInput(Function<String, String> field) {
         String name = name(required(field, "name"));
         String host = required(field, "host");
         if (!HOST.matcher(host).matches()) {
@@ -259,7 +261,7 @@ final class InventoryAdmin {
         return idOf("select id from switch where name = ?", name);
     }
 
-    private static String required(java.util.function.Function<String, String> field, String name) {
+    private static String required(Function<String, String> field, String name) {
         String v = field.apply(name);
         if (v == null || v.isBlank()) {
             throw new ApiError(400, name + " is required");
@@ -267,7 +269,7 @@ final class InventoryAdmin {
         return v.strip();
     }
 
-    private static int integer(java.util.function.Function<String, String> field, String name, int dflt, int min, int max) {
+    private static int integer(Function<String, String> field, String name, int dflt, int min, int max) {
         String v = field.apply(name);
         if (v == null) {
             return dflt;

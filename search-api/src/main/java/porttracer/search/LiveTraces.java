@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,7 @@ import java.util.function.Consumer;
 import porttracer.collect.LiveVerifier;
 import porttracer.domain.MacAddress;
 import porttracer.domain.Sighting;
+import porttracer.store.PollOutcome;
 import porttracer.store.SwitchRecord;
 
 /**
@@ -117,12 +121,12 @@ final class LiveTraces implements AutoCloseable {
                 try {
                     out.add(asked.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException e) {
-                    out.add(new LiveVerifier.Result(switches.get(i), mac, porttracer.store.PollOutcome.TIMEOUT,
+                    out.add(new LiveVerifier.Result(switches.get(i), mac, PollOutcome.TIMEOUT,
                             "no answer within " + wait.toMillis() + " ms", List.of(), wait.toMillis()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
                 }
             }
@@ -148,7 +152,7 @@ final class LiveTraces implements AutoCloseable {
         started.put("mac", mac.toString());
         started.put("switches", switches.size());
         job.emit("started", started);
-        List<Map<String, Object>> found = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Map<String, Object>> found = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<LiveVerifier.Result>> asked;
         try {
@@ -177,7 +181,7 @@ final class LiveTraces implements AutoCloseable {
         synchronized (found) {
             locs = new ArrayList<>(found);
         }
-        locs.sort(java.util.Comparator.comparing(l -> !Boolean.TRUE.equals(l.get("edge"))));
+        locs.sort(Comparator.comparing(l -> !Boolean.TRUE.equals(l.get("edge"))));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("mac", mac.toString());
         result.put("switches", switches);

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import porttracer.collect.LiveVerifier;
 import porttracer.domain.MacAddress;
 import porttracer.index.Elastic;
+import porttracer.store.PollOutcome;
 import porttracer.store.SwitchRecord;
 
 /**
@@ -29,7 +31,7 @@ final class Traces {
 
     private static final long AUTO_RECHECK_NANOS = 60_000_000_000L;
     /** How long a trace waits for an automatic re-check before answering from the index as it is. */
-    private static final java.time.Duration AUTO_RECHECK_WAIT = java.time.Duration.ofSeconds(3);
+    private static final Duration AUTO_RECHECK_WAIT = Duration.ofSeconds(3);
 
     private final ElasticsearchClient es;
     private final String current;
@@ -147,7 +149,7 @@ final class Traces {
         out.put("at", Elastic.time(Instant.now()));
         out.put("forced", forced);
         out.put("switches", results.size());
-        out.put("failed", results.stream().filter(r -> r.outcome() != porttracer.store.PollOutcome.OK).count());
+        out.put("failed", results.stream().filter(r -> r.outcome() != PollOutcome.OK).count());
         if (role.seesUplinks()) {
             List<Map<String, Object>> each = new ArrayList<>();
             for (LiveVerifier.Result r : results) {

@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -91,13 +94,13 @@ public final class Users {
     }
 
     /** Users without their password hashes, for superadmins. */
-    public java.util.List<java.util.Map<String, Object>> list() {
-        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+    public List<Map<String, Object>> list() {
+        List<Map<String, Object>> out = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select username, role, enabled from app_user order by username");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(java.util.Map.of("username", rs.getString(1), "role", rs.getString(2), "enabled", rs.getBoolean(3)));
+                out.add(Map.of("username", rs.getString(1), "role", rs.getString(2), "enabled", rs.getBoolean(3)));
             }
         } catch (SQLException e) {
             throw new StoreException("listing users", e);
