@@ -16,6 +16,8 @@ public final class Main {
               collector-api        run both roles in one process
               simulator [opts]     run a simulated fleet (see porttracer.sim.SimulatorMain)
               parse --platform P K parse a capture on standard input (K: mac-table|interfaces|lldp|arp|version)
+              trace <mac> [--live] [--json]      where a MAC is, asked of the API (PORTTRACER_API_URL)
+              search <text> [--page N] [--json]  one-box search over the API
             Configuration: environment variables PORTTRACER_* (see README).""";
 
     private Main() {
@@ -27,6 +29,9 @@ public final class Main {
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (args[0].equals("trace") || args[0].equals("search")) {
+            System.exit(ApiCli.run(args[0], Arrays.asList(rest), System.getenv(), System.out, System.err));
+        }
         Settings settings = Settings.load();
         Path state = Path.of(System.getProperty("porttracer.state", ".local/state"));
         if (settings.get("secret.key").isBlank() && settings.get("secret.key-file").isBlank()) {

@@ -17,4 +17,8 @@ public enum Role {
     public boolean seesUplinks() {
         return this != OSS;
     }
+
+    public boolean atLeast(Role other) {
+        return compareTo(other) >= 0;
+    }
 }

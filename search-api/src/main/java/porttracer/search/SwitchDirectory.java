@@ -45,6 +45,11 @@ final class SwitchDirectory {
         return all().get(switchId);
     }
 
+    /** Forgets the cached inventory, e.g. after an administrator changed it. */
+    void invalidate() {
+        loadedAt = System.nanoTime() - 2 * TTL_NANOS;
+    }
+
     private synchronized void refresh() {
         if (System.nanoTime() - loadedAt <= TTL_NANOS) {
             return;

@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -22,11 +25,18 @@ public final class Users {
     public record User(String username, Role role) {
     }
 
+    /** The outcome of a password check; {@code checked} is false when a recent success was reused. */
+    public record Login(User user, boolean checked) {
+    }
+
     private record Verified(byte[] passwordDigest, User user, long expiresAtNanos) {
     }
 
     private static final int COST = 10;
     private static final long CACHE_NANOS = 60_000_000_000L;
+
+    private static final char[] DUMMY_HASH =
+            BCrypt.withDefaults().hashToChar(COST, "not a password".toCharArray());
 
     private final DataSource db;
     private final ConcurrentHashMap<String, Verified> recent = new ConcurrentHashMap<>();
@@ -51,32 +61,54 @@ public final class Users {
     }
 
     public Optional<User> authenticate(String username, String password) {
+        return Optional.ofNullable(login(username, password).user());
+    }
+
+    /** Checks a password; the user is null when it is wrong or the user unknown or disabled. */
+    public Login login(String username, String password) {
         byte[] digest = sha256(password);
         Verified v = recent.get(username);
         if (v != null && v.expiresAtNanos - System.nanoTime() > 0 && MessageDigest.isEqual(v.passwordDigest, digest)) {
-            return Optional.of(v.user);
+            return new Login(v.user, false);
         }
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select password_hash, role from app_user where username = ? and enabled")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return Optional.empty();
+                    // Same cost as a wrong password, so that response time does not tell which users exist.
+                    BCrypt.verifyer().verify(password.toCharArray(), DUMMY_HASH);
+                    return new Login(null, true);
                 }
                 boolean ok = BCrypt.verifyer().verify(password.toCharArray(), rs.getString(1)).verified;
                 if (!ok) {
-                    return Optional.empty();
+                    return new Login(null, true);
                 }
                 User user = new User(username, Role.of(rs.getString(2)));
                 recent.put(username, new Verified(digest, user, System.nanoTime() + CACHE_NANOS));
-                return Optional.of(user);
+                return new Login(user, true);
             }
         } catch (SQLException e) {
             throw new StoreException("checking user " + username, e);
         }
     }
 
-    private static byte[] sha256(String s) {
+    /** Users without their password hashes, for superadmins. */
+    public List<Map<String, Object>> list() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select username, role, enabled from app_user order by username");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(Map.of("username", rs.getString(1), "role", rs.getString(2), "enabled", rs.getBoolean(3)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("listing users", e);
+        }
+        return out;
+    }
+
+    static byte[] sha256(String s) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,75 @@
+package porttracer.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import porttracer.config.Settings;
+import porttracer.search.Role;
+import porttracer.search.Users;
+import porttracer.sim.Fleet;
+import porttracer.sim.SimulatorOptions;
+import porttracer.sim.SimulatorServer;
+import porttracer.store.PollStatusStore;
+import porttracer.store.SwitchStatus;
+
+/**
+ * A simulated fleet, polled once by a real collector into a fresh index, served by the API on a
+ * free port, with the users oss, netadmin and superadmin (each with their name as password).
+ */
+final class ApiFixture implements AutoCloseable {
+
+    final SimulatorServer sim;
+    final PortTracer pt;
+    final Map<String, Integer> ids;
+    final int port;
+
+    ApiFixture(Fleet fleet, Path keys, Map<String, String> settings) throws Exception {
+        Settings s = TestEnv.settings(settings);
+        TestEnv.resetDatabase(s);
+        sim = SimulatorServer.start(fleet, SimulatorOptions.defaults().withHostKeyDir(keys));
+        pt = new PortTracer(s);
+        ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
+        Users users = new Users(pt.db().dataSource());
+        for (Role r : Role.values()) {
+            users.put(r.id(), r.id(), r);
+        }
+        Instant start = Instant.now();
+        pt.startCollector().pollAllNow();
+        awaitPolls(start, Duration.ofSeconds(90));
+        port = pt.startApi("127.0.0.1", 0).port();
+    }
+
+    private void awaitPolls(Instant since, Duration limit) throws InterruptedException {
+        PollStatusStore status = new PollStatusStore(pt.db().dataSource());
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            Map<Integer, SwitchStatus> all = status.all();
+            long done = all.values().stream().filter(x -> !x.lastPollAt().isBefore(since.minusSeconds(1))).count();
+            if (done >= ids.size()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not every switch was polled within " + limit);
+    }
+
+    ApiCall get(String path) {
+        return ApiCall.get(port, path);
+    }
+
+    ApiCall call(String method, String path) {
+        return ApiCall.to(port, method, path);
+    }
+
+    @Override
+    public void close() {
+        if (pt != null) {
+            TestEnv.deleteIndices(pt.elastic());
+            pt.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+}

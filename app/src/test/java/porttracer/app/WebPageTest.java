@@ -1,0 +1,143 @@
+package porttracer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import porttracer.sim.Fleet;
+import porttracer.sim.FleetSpec;
+import porttracer.sim.SimHost;
+
+/**
+ * The web page in headless Chromium (Debian's chromium and chromium-driver, installed by
+ * scripts/browser.sh from ./porttracer test) against a polled simulated fleet: sign in, search a
+ * MAC, read its switch and port, open its history, re-verify it live.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPageTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private ApiFixture f;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws Exception {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (System.getenv("PORTTRACER_REQUIRE_BROWSER") != null) {
+            assertThat(installed).as("chromium and chromedriver (scripts/browser.sh installs them)").isTrue();
+        }
+        assumeTrue(installed, "chromium and chromium-driver are not installed: run scripts/browser.sh");
+        f = new ApiFixture(Fleet.generate(FleetSpec.small(23)), tmp.resolve("keys"), Map.of());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    @Test
+    void searchAMacSeeItsSwitchAndPortOpenItsHistoryAndReverifyIt() throws Exception {
+        SimHost host = f.sim.fleet().hosts().get(2);
+        signIn("netadmin");
+        search(host.mac().dotted());
+        WebElement edge = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results tbody tr")));
+        assertThat(edge.findElement(By.cssSelector("td.mac")).getText()).isEqualTo(host.mac().toString());
+        assertThat(edge.findElement(By.cssSelector("td.switch")).getText()).isEqualTo(host.switchName());
+        assertThat(edge.findElement(By.cssSelector("td.port")).getText()).isEqualTo(host.port());
+        assertThat(edge.findElement(By.cssSelector("td.edge")).getText()).isEqualTo("edge");
+        assertThat(edge.findElement(By.cssSelector("td.fresh")).getText()).startsWith("fresh");
+        // netadmin also sees the uplink sightings, below the edge.
+        assertThat(browser.findElements(By.cssSelector("#results tbody tr.uplink"))).isNotEmpty();
+
+        edge.findElement(By.cssSelector("button.history")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "ppeared"));
+        assertThat(browser.findElement(By.id("history")).getText()).contains(host.switchName() + " " + host.port());
+
+        edge.findElement(By.cssSelector("button.live")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-result"), "Found on"));
+        assertThat(browser.findElement(By.id("live-result")).getText())
+                .startsWith("Found on " + host.switchName() + " " + host.port())
+                .contains(f.ids.size() + " switches asked, 0 failed");
+        assertThat(browser.findElements(By.cssSelector("#live-progress li"))).hasSize(f.ids.size());
+        Path shot = Path.of("target", "web-page.png");
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void ossSeesOnlyTheEdgeAndAWrongPasswordIsRefused() {
+        SimHost host = f.sim.fleet().hosts().get(4);
+        browser.get("http://127.0.0.1:" + f.port + "/");
+        browser.findElement(By.id("logout")).isDisplayed();
+        signIn("oss", "not-the-password");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "Wrong user or password"));
+        signIn("oss");
+        search(host.mac().toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results tbody tr")));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#results tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).findElement(By.cssSelector("td.port")).getText()).isEqualTo(host.port());
+    }
+
+    private void signIn(String user) {
+        signIn(user, user);
+    }
+
+    private void signIn(String user, String password) {
+        browser.get("http://127.0.0.1:" + f.port + "/");
+        if (browser.findElement(By.id("logout")).isDisplayed()) {
+            browser.findElement(By.id("logout")).click();
+        }
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user")));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        if (user.equals(password)) {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        }
+    }
+
+    private void search(String q) {
+        WebElement box = browser.findElement(By.id("q"));
+        box.clear();
+        box.sendKeys(q);
+        browser.findElement(By.id("search")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("found|Nothing")));
+    }
+}

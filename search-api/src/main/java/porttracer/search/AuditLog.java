@@ -1,0 +1,137 @@
+package porttracer.search;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import porttracer.store.StoreException;
+
+/**
+ * Who did what, from where, with what result: rows of {@code audit_log}, written in batches by one
+ * background thread so that a request never waits for PostgreSQL. The queue is bounded: when
+ * PostgreSQL cannot keep up, entries are dropped and counted rather than piling up in memory.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    record Entry(String username, String action, String detail, String remoteAddr, String result) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    private static final int BATCH = 500;
+
+    private final DataSource db;
+    private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(20_000);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean closing;
+
+    public AuditLog(DataSource db) {
+        this.db = db;
+        this.writer = new Thread(this::drain, "porttracer-audit");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    void record(String username, String action, String detail, String remoteAddr, String result) {
+        String d = detail != null && detail.length() > 1000 ? detail.substring(0, 1000) + "..." : detail;
+        if (!queue.offer(new Entry(username, action, d, remoteAddr, result))) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Newest entries first, optionally of one user and/or one action. */
+    List<Map<String, Object>> page(String username, String action, int page, int size) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select at, username, action, detail, remote_addr, result from audit_log
+                 where (?::text is null or username = ?) and (?::text is null or action = ?)
+                 order by at desc, id desc offset ? limit ?""")) {
+            ps.setString(1, username);
+            ps.setString(2, username);
+            ps.setString(3, action);
+            ps.setString(4, action);
+            ps.setInt(5, (page - 1) * size);
+            ps.setInt(6, size);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("at", rs.getTimestamp(1).toInstant().toString());
+                    e.put("username", rs.getString(2));
+                    e.put("action", rs.getString(3));
+                    e.put("detail", rs.getString(4));
+                    e.put("remoteAddr", rs.getString(5));
+                    e.put("result", rs.getString(6));
+                    out.add(e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the audit log", e);
+        }
+        return out;
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    private void drain() {
+        List<Entry> batch = new ArrayList<>(BATCH);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                closing = true;
+            } catch (RuntimeException e) {
+                LOG.atWarn().addKeyValue("entries", batch.size()).addKeyValue("error", e.getMessage())
+                        .log("audit entries not written");
+            }
+            batch.clear();
+        }
+    }
+
+    private void write(List<Entry> batch) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into audit_log(username, action, detail, remote_addr, result) values (?, ?, ?, ?, ?)")) {
+            for (Entry e : batch) {
+                ps.setString(1, e.username());
+                ps.setString(2, e.action());
+                ps.setString(3, e.detail());
+                ps.setString(4, e.remoteAddr());
+                ps.setString(5, e.result());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            dropped.addAndGet(batch.size());
+            LOG.atWarn().addKeyValue("entries", batch.size()).addKeyValue("error", e.getMessage())
+                    .log("audit entries not written");
+        }
+    }
+
+    /** Writes what is queued, then stops. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
