@@ -57,8 +57,19 @@ public final class LiveVerifier {
                 }
                 String key = PortName.keyOf(e.port());
                 String override = overrides.get(key);
-                boolean edge = override != null ? "edge".equals(override) : !key.startsWith("po");
-                String reason = override != null ? "inventory: " + override : edge ? "live lookup" : "port-channel";
+                boolean edge;
+                String reason;
+                Boolean polled = override == null ? index.knownEdge(sw.id(), key) : null;
+                if (override != null) {
+                    edge = "edge".equals(override);
+                    reason = "inventory: " + override;
+                } else if (polled != null) {
+                    edge = polled;
+                    reason = "live lookup; port " + (edge ? "edge" : "uplink") + " in the last poll";
+                } else {
+                    edge = !key.startsWith("po");
+                    reason = edge ? "live lookup; port not classified by a poll yet" : "port-channel";
+                }
                 found.add(new Sighting(mac, e.vlan(), e.port(), key, edge, reason));
             }
             index.applyLive(sw, at, mac, found);

@@ -19,7 +19,7 @@ import porttracer.store.SwitchRecord;
  * SSH CLI sessions to switches, shared by polls and live re-verification: at most
  * {@code ssh.max-sessions-per-switch} per switch (Dell N-series allow few) and
  * {@code ssh.max-sessions} in all; idle sessions are kept for reuse, checked before reuse and
- * closed after {@code ssh.idle-timeout}; commands to one switch are spaced by
+ * closed after {@code ssh.idle-timeout} (0: never kept); commands to one switch are spaced by
  * {@code ssh.min-command-interval-ms}.
  */
 public final class SessionPool implements AutoCloseable {
@@ -115,7 +115,7 @@ public final class SessionPool implements AutoCloseable {
             return result;
         } finally {
             metrics.sessionsInUse.dec();
-            if (healthy && !closed) {
+            if (healthy && !closed && idleNanos > 0) {
                 synchronized (ps) {
                     ps.idle.push(new Idle(cli, System.nanoTime()));
                 }

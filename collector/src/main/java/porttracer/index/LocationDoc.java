@@ -32,7 +32,12 @@ public record LocationDoc(String mac, String macBare, String oui, String vendor,
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SightingDoc(int switchId, String switchName, String host, String site, String floor, String port,
                               String portKey, int vlan, boolean edge, String reason, String firstSeen,
-                              String description, String mode, Integer pvid, String allowedVlans) {
+                              String description, String mode, Integer pvid, String allowedVlans, String portRole) {
+
+        /** "switchId:portKey:edge|uplink": one keyword that finds a port's role with one term query. */
+        static String portRole(int switchId, String portKey, boolean edge) {
+            return switchId + ":" + portKey + ":" + (edge ? "edge" : "uplink");
+        }
 
         boolean samePlace(SightingDoc o) {
             return switchId == o.switchId && vlan == o.vlan && portKey.equals(o.portKey);
@@ -49,7 +54,7 @@ public record LocationDoc(String mac, String macBare, String oui, String vendor,
 
         SightingDoc withFirstSeen(String at) {
             return new SightingDoc(switchId, switchName, host, site, floor, port, portKey, vlan, edge, reason, at,
-                    description, mode, pvid, allowedVlans);
+                    description, mode, pvid, allowedVlans, portRole);
         }
     }
 }

@@ -135,6 +135,31 @@ public final class LocationIndex {
         return new Applied(written, written, events);
     }
 
+    /**
+     * What the polls concluded about a port: true edge, false uplink, null when no MAC is indexed
+     * on it. Lets a live lookup of one MAC classify its port without the whole table.
+     */
+    public Boolean knownEdge(int switchId, String portKey) throws IOException {
+        String edge = SightingDoc.portRole(switchId, portKey, true);
+        String uplink = SightingDoc.portRole(switchId, portKey, false);
+        var resp = es.search(s -> s.index(elastic.current()).size(1).source(src -> src.filter(f -> f.includes("sightings.portRole")))
+                .query(q -> q.terms(t -> t.field("sightings.portRole").terms(v -> v.value(List.of(
+                        co.elastic.clients.elasticsearch._types.FieldValue.of(edge),
+                        co.elastic.clients.elasticsearch._types.FieldValue.of(uplink)))))), LocationDoc.class);
+        if (resp.hits().hits().isEmpty() || resp.hits().hits().get(0).source() == null) {
+            return null;
+        }
+        for (SightingDoc s : resp.hits().hits().get(0).source().sightings()) {
+            if (edge.equals(s.portRole())) {
+                return true;
+            }
+            if (uplink.equals(s.portRole())) {
+                return false;
+            }
+        }
+        return null;
+    }
+
     /** Distinct stripe numbers in ascending order: one global order means no deadlock. */
     private static int[] stripesOf(List<MacAddress> macs) {
         return macs.stream().mapToInt(m -> Long.hashCode(m.value() * 0x9E3779B97F4A7C15L) & (STRIPES - 1))
@@ -249,7 +274,8 @@ public final class LocationIndex {
                     s.portKey(), s.vlan(), s.edge(), s.reason(), now,
                     info == null || info.description() == null || info.description().isEmpty() ? null : info.description(),
                     info == null ? null : info.mode(), info == null ? null : info.pvid(),
-                    info == null ? null : VlanRanges.compact(info.vlans()));
+                    info == null ? null : VlanRanges.compact(info.vlans()),
+                    SightingDoc.portRole(sw.id(), s.portKey(), s.edge()));
             String firstSeen = old.stream().filter(o -> o.samePlace(fresh) && o.edge() == fresh.edge())
                     .map(SightingDoc::firstSeen).findFirst().orElse(now);
             merged.add(fresh.withFirstSeen(firstSeen));
