@@ -33,12 +33,17 @@ final class TestFleet implements AutoCloseable {
     }
 
     static TestFleet start(FleetSpec spec, Path dir, Map<String, String> settings) throws Exception {
+        return start(spec, dir, settings, Duration.ZERO);
+    }
+
+    /** {@code latency}: how long each simulated switch takes to answer a command. */
+    static TestFleet start(FleetSpec spec, Path dir, Map<String, String> settings, Duration latency) throws Exception {
         Map<String, String> s = new HashMap<>(settings);
         s.putIfAbsent("spool.dir", dir.resolve("spool").toString());
         Settings cfg = TestEnv.settings(s);
         TestEnv.resetDatabase(cfg);
         SimulatorServer sim = SimulatorServer.start(Fleet.generate(spec),
-                SimulatorOptions.defaults().withHostKeyDir(dir.resolve("keys")));
+                SimulatorOptions.defaults().withHostKeyDir(dir.resolve("keys")).withCommandLatency(latency));
         PortTracer pt = new PortTracer(cfg);
         Map<String, Integer> ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
         Users users = new Users(pt.db().dataSource());

@@ -81,6 +81,10 @@ public final class Collector implements AutoCloseable {
         q.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         q.setProperty("org.quartz.threadPool.threadCount", settings.get("poll.threads"));
         q.setProperty("org.quartz.threadPool.threadNamePrefix", "poll-" + node);
+        q.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        q.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+        // How long Quartz waits before retrying PostgreSQL after losing it.
+        q.setProperty("org.quartz.jobStore.dbRetryInterval", "2000");
         q.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         q.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         q.setProperty("org.quartz.jobStore.dataSource", dsName);
@@ -189,7 +193,9 @@ public final class Collector implements AutoCloseable {
     public void close() {
         sync.shutdownNow();
         try {
-            scheduler.shutdown(true);
+            // Not waiting for running polls: one cut short is simply polled again, and waiting
+            // could last as long as a PostgreSQL outage that Quartz keeps retrying through.
+            scheduler.shutdown(false);
         } catch (SchedulerException e) {
             LOG.atWarn().addKeyValue("error", e.getMessage()).log("scheduler shutdown");
         }

@@ -48,6 +48,7 @@ public final class Poller {
     private final Inventory inventory;
     private final PollStatusStore status;
     private final IndexFeed feed;
+    private final PollRecorder recorder;
     private final Metrics metrics;
     private final PortClassifier classifier;
     private final SessionPool sessions;
@@ -63,6 +64,7 @@ public final class Poller {
         this.inventory = inventory;
         this.status = status;
         this.feed = feed;
+        this.recorder = new PollRecorder(status);
         this.metrics = metrics;
         this.defaultInterval = settings.getSeconds("poll.interval");
         this.classifier = new PortClassifier(settings.getInt("classify.max-edge-macs"),
@@ -84,6 +86,10 @@ public final class Poller {
         int changes = 0;
         HostKeyPinning hostKeys = new HostKeyPinning(inventory, sw.id());
         try {
+            // Read from PostgreSQL before the switch is asked, so that a database outage during
+            // the poll costs only the status write, which is retried.
+            Map<String, String> overrides = inventory.portOverrides(sw.id());
+            Set<String> names = knownSwitchNames();
             Outputs out = fetch(sw, hostKeys);
             ParseResult<MacEntry> macs = Parsers.macTable(sw.platform(), out.macTable());
             entries = macs.rows().size();
@@ -93,7 +99,7 @@ public final class Poller {
                 error = unparsed + " lines not understood as a " + sw.platform().id() + " MAC table, first: "
                         + printable(macs.unparsedLines().get(0));
             } else {
-                Snapshot snap = snapshot(sw, started, macs, out);
+                Snapshot snap = snapshot(sw, started, macs, out, overrides, names);
                 unparsed = snap.unparsedLines();
                 long w0 = System.nanoTime();
                 IndexFeed.Fed fed = feed.snapshot(snap);
@@ -169,7 +175,8 @@ public final class Poller {
         return new Failure(PollOutcome.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
-    Snapshot snapshot(SwitchRecord sw, Instant at, ParseResult<MacEntry> macs, Outputs out) {
+    Snapshot snapshot(SwitchRecord sw, Instant at, ParseResult<MacEntry> macs, Outputs out,
+                      Map<String, String> overrides, Set<String> knownSwitchNames) {
         int unparsed = macs.unparsedLines().size();
         Map<String, LldpNeighbor> lldpByPort = new HashMap<>();
         if (out.lldp() != null) {
@@ -197,8 +204,8 @@ public final class Poller {
             unparsed += arp.unparsedLines().size();
             arp.rows().forEach(a -> ips.put(a.mac(), a.ip()));
         }
-        PortClassifier.Context ctx = new PortClassifier.Context(inventory.portOverrides(sw.id()), lldpByPort, ports,
-                knownSwitchNames(), switchMacs);
+        PortClassifier.Context ctx = new PortClassifier.Context(overrides, lldpByPort, ports, knownSwitchNames,
+                switchMacs);
         Map<String, PortClassifier.Role> roles = classifier.classify(macs.rows(), ctx);
         List<Sighting> sightings = new ArrayList<>(macs.rows().size());
         for (MacEntry e : macs.rows()) {
@@ -234,10 +241,14 @@ public final class Poller {
     private Set<String> knownSwitchNames() {
         long now = System.nanoTime();
         if (now - namesLoadedAt > 30_000_000_000L) {
-            Set<String> names = new HashSet<>();
-            inventory.switches().forEach(s -> names.add(s.name()));
-            switchNames = names;
-            namesLoadedAt = now;
+            try {
+                Set<String> names = new HashSet<>();
+                inventory.switches().forEach(s -> names.add(s.name()));
+                switchNames = names;
+                namesLoadedAt = now;
+            } catch (RuntimeException e) {
+                // PostgreSQL unavailable: the names known a moment ago serve.
+            }
         }
         return switchNames;
     }
@@ -260,12 +271,7 @@ public final class Poller {
         log.addKeyValue("switch", sw.name()).addKeyValue("outcome", rec.outcome().id())
                 .addKeyValue("ms", rec.durationMs()).addKeyValue("entries", rec.entries())
                 .addKeyValue("changes", changes).log("poll");
-        try {
-            status.record(rec);
-        } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("switch", sw.name()).addKeyValue("error", e.getMessage())
-                    .log("poll status not recorded");
-        }
+        recorder.record(rec);
         try {
             feed.poll(sw, rec, changes);
         } catch (IOException | RuntimeException e) {
@@ -279,6 +285,11 @@ public final class Poller {
      * a node's failure would otherwise poll a switch twice in one interval; a poll asked for by
      * hand is not held back by this.
      */
+    /** Poll outcomes waiting for PostgreSQL to come back. */
+    public int unrecordedPolls() {
+        return recorder.waiting();
+    }
+
     boolean polledRecently(SwitchRecord sw) {
         Instant last = status.lastPollAt(sw.id());
         Duration interval = sw.pollIntervalSeconds() == null ? defaultInterval : Duration.ofSeconds(sw.pollIntervalSeconds());

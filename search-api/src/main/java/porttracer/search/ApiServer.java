@@ -161,8 +161,9 @@ public final class ApiServer implements AutoCloseable {
             }
         });
 
-        route(HandlerType.GET, "/health", this::health);
+        route(HandlerType.GET, "/health", this::ready);
         route(HandlerType.GET, "/health/ready", this::ready);
+        route(HandlerType.GET, "/health/live", this::live);
         route(HandlerType.GET, "/metrics", this::metrics);
         route(HandlerType.GET, "/openapi.json", this::openapi);
 
@@ -328,11 +329,12 @@ public final class ApiServer implements AutoCloseable {
     // ---- health, metrics, OpenAPI
 
     /** Liveness: 200 while the process serves, whatever its stores say (they are shown for information). */
-    private void health(Context ctx) {
+    /** Liveness: the process answers; the stores' state is reported but does not fail it. */
+    private void live(Context ctx) {
         ctx.json(stores());
     }
 
-    /** Readiness: 503 until both stores answer. */
+    /** Readiness, also served as /health: 503 unless both stores answer. */
     private void ready(Context ctx) {
         Map<String, Object> body = stores();
         ctx.status("ok".equals(body.get("status")) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
