@@ -84,7 +84,7 @@ class ApiTest {
                 + "\"reason\":\"single mac\",\"description\":\"Printer room 2\",\"mode\":\"trunk\",\"pvid\":10,"
                 + "\"allowedVlans\":\"10,20,30-40\",\"macsOnPort\":1";
         String doc = "{\"mac\":\"" + TRUNK_MAC + "\",\"macBare\":\"" + TRUNK_MAC.bare() + "\",\"oui\":\"02aa00\","
-                + "\"present\":true,\"firstSeen\":\"" + now + "\",\"lastChanged\":\"" + now + "\","
+                + "\"vendor\":\"Acme Printers\",\"ips\":[\"10.20.30.40\"],\"present\":true,\"firstSeen\":\"" + now + "\",\"lastChanged\":\"" + now + "\","
                 + "\"edge\":{" + edge + ",\"since\":\"" + now + "\",\"current\":true},"
                 + "\"sightings\":[{" + edge + ",\"edge\":true,\"firstSeen\":\"" + now + "\"},"
                 + "{\"switchId\":" + distId + ",\"switchName\":\"" + dist.name() + "\",\"host\":\"127.0.0.1\",\"site\":\"site1\","
@@ -415,6 +415,15 @@ class ApiTest {
         assertThat(macs(port)).contains(host.mac().toString());
         JsonNode desc = f.get("/api/v1/search?q=PRINTER").as("oss").send().json();
         assertThat(macs(desc)).containsExactly(TRUNK_MAC.toString());
+        Map<String, String> byIpOrVendor = Map.of("10.20.30.40", "ip", "10.20.30", "ip-prefix", "10.20.0.0/16", "ip-prefix",
+                "acme", "text");
+        for (Map.Entry<String, String> c : byIpOrVendor.entrySet()) {
+            JsonNode r = f.get("/api/v1/search?q=" + Http.q(c.getKey())).as("oss").send().json();
+            assertThat(r.get("kinds").toString()).as(c.getKey()).contains(c.getValue());
+            assertThat(macs(r)).as(c.getKey()).containsExactly(TRUNK_MAC.toString());
+            assertThat(r.get("results").get(0).get("ips").get(0).asText()).isEqualTo("10.20.30.40");
+        }
+        assertThat(f.get("/api/v1/search?q=10.20.31").as("oss").send().json().get("total").asInt()).isZero();
         // Edge first: every MAC of the site is seen on the distribution switch, on uplinks.
         JsonNode bySwitch = f.get("/api/v1/search?q=" + dist.name() + "&size=5").as("netadmin").send().json();
         assertThat(bySwitch.get("total").asInt()).isGreaterThan(5);
@@ -457,6 +466,9 @@ class ApiTest {
         assertThat(first.get("to").get("switch").get("name").asText()).isEqualTo(host.switchName());
         assertThat(first.get("to").get("edge").asBoolean()).isTrue();
         assertThat(f.get("/api/v1/macs/02:00:00:00:00:99/history").as("oss").send().json().get("events")).isEmpty();
+        JsonNode second = f.get("/api/v1/macs/" + host.mac() + "/history?page=2&size=1").as("oss").send().json();
+        assertThat(second.get("page").asInt()).isEqualTo(2);
+        assertThat(second.get("events").size()).isEqualTo(Math.max(0, h.get("total").asInt() - 1) > 0 ? 1 : 0);
     }
 
     @Test
