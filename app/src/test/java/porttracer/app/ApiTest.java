@@ -674,7 +674,8 @@ class ApiTest {
         assertThat(ready.get("elasticsearch").asText()).isEqualTo("up");
         String metrics = f.get("/metrics").send().text();
         assertThat(metrics).contains("porttracer_http_request_duration_seconds_count{route=\"/api/v1/trace\"",
-                "porttracer_trace_duration_seconds", "porttracer_live_traces_in_flight");
+                "porttracer_trace_duration_seconds", "porttracer_live_traces_in_flight", "porttracer_http_in_flight",
+                "porttracer_audit_dropped 0");
         assertThat(f.get("/").send().text()).contains("<title>PortTracer");
     }
 

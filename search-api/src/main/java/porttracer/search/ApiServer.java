@@ -13,6 +13,7 @@ import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -111,6 +112,11 @@ public final class ApiServer implements AutoCloseable {
                 .register(registry);
         this.shed = Counter.builder().name("porttracer_http_shed_total")
                 .help("API requests refused with 503 because too many were in flight").register(registry);
+        int maxInFlight = admission.availablePermits();
+        GaugeWithCallback.builder().name("porttracer_http_in_flight").help("API requests being served")
+                .callback(g -> g.call(maxInFlight - admission.availablePermits())).register(registry);
+        GaugeWithCallback.builder().name("porttracer_audit_dropped").help("Audit entries lost: queue full or PostgreSQL down")
+                .callback(g -> g.call(audit.dropped())).register(registry);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1_000_000L;
