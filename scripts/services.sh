@@ -90,15 +90,30 @@ pg_up() {
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start >&2 || true
     for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
   fi
-  local psql=(psql -h 127.0.0.1 -U postgres -d postgres -tAq)
-  if [ "$(id -u)" = "0" ] && ! "${psql[@]}" -c 'select 1' >/dev/null 2>&1; then
-    psql=(runuser -u postgres -- psql -d postgres -tAq)
-  fi
+  admin_psql
   for db in "$DB_NAME" "$@"; do
     if [ "$("${psql[@]}" -c "select 1 from pg_database where datname='$db'")" != "1" ]; then
       log "creating database $db"
       "${psql[@]}" -c "create database \"$db\""
     fi
+  done
+}
+
+# psql as the database superuser: over TCP (trust, as on this machine), else as the postgres user.
+admin_psql() {
+  psql=(psql -h 127.0.0.1 -U postgres -d postgres -tAq)
+  if [ "$(id -u)" = "0" ] && ! "${psql[@]}" -c 'select 1' >/dev/null 2>&1; then
+    psql=(runuser -u postgres -- psql -d postgres -tAq)
+  fi
+}
+
+pg_reset() {
+  pg_up
+  admin_psql
+  for db in "$@"; do
+    log "recreating database $db"
+    "${psql[@]}" -c "drop database if exists \"$db\" with (force)"
+    "${psql[@]}" -c "create database \"$db\""
   done
 }
 
@@ -108,6 +123,7 @@ case "${1:-}" in
   es-up) es_up ;;
   es-down) es_down ;;
   pg-up) shift; pg_up "$@" ;;
+  pg-reset) shift; pg_reset "$@" ;;
   status) es_health || echo "elasticsearch down"; echo; pg_isready -h 127.0.0.1 -p 5432 ;;
   *) echo "usage: $0 up|down|es-up|es-down|pg-up [extra databases]|status" >&2; exit 2 ;;
 esac

@@ -27,7 +27,7 @@ final class Demo {
 
     static void run(Settings settings, Path stateDir) throws Exception {
         long t0 = System.nanoTime();
-        FleetSpec spec = new FleetSpec(42, 3, 2, 4, 8, List.of(Platform.OS6, Platform.OS10), Platform.OS10);
+        FleetSpec spec = new FleetSpec(42, 3, 2, 4, 8, List.of(Platform.OS6, Platform.OS10), Platform.OS6);
         SimulatorServer sim = SimulatorServer.start(Fleet.generate(spec),
                 SimulatorOptions.defaults().withHostKeyDir(stateDir.resolve("sim-host-keys")));
         PortTracer pt = new PortTracer(settings);

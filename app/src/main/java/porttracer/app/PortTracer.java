@@ -1,8 +1,13 @@
 package porttracer.app;
 
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
+import porttracer.alert.AlertEngine;
+import porttracer.alert.AlertStore;
+import porttracer.index.IndexFeed;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +39,13 @@ public final class PortTracer implements AutoCloseable {
     private final PrometheusRegistry registry;
     private final LocationIndex locations;
     private final porttracer.collect.LiveVerifier liveVerifier;
+    private final porttracer.collect.SessionPool sessions;
+    private final Metrics metrics;
+    private final AlertStore alertStore;
+    private final AlertEngine alerts;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Collector collector;
+    private IndexFeed feed;
     private ApiServer api;
 
     public PortTracer(Settings settings) throws IOException {
@@ -52,8 +62,14 @@ public final class PortTracer implements AutoCloseable {
         this.inventory = new Inventory(db.dataSource(), SecretBox.fromSettings(settings));
         elastic.ensureLayout();
         // One index writer per process: the collector and live re-verification share its locks.
-        this.locations = new LocationIndex(elastic);
-        this.liveVerifier = new porttracer.collect.LiveVerifier(settings, inventory, locations);
+        this.locations = new LocationIndex(elastic, porttracer.vendor.OuiRegistry.load(
+                java.nio.file.Path.of(settings.get("oui.dir"))));
+        this.metrics = new Metrics(registry);
+        this.sessions = new porttracer.collect.SessionPool(settings, inventory, metrics);
+        this.liveVerifier = new porttracer.collect.LiveVerifier(inventory, sessions, locations);
+        this.alertStore = new AlertStore(db.dataSource(), SecretBox.fromSettings(settings));
+        this.alerts = new AlertEngine(alertStore, elastic.json(), settings.getInt("alert.max-attempts"),
+                settings.getInt("alert.retry-base-ms"));
     }
 
     public static void registerJvmMetrics(PrometheusRegistry registry) {
@@ -61,9 +77,18 @@ public final class PortTracer implements AutoCloseable {
     }
 
     public Collector startCollector() throws SchedulerException {
-        Metrics metrics = new Metrics(registry);
-        Poller poller = new Poller(settings, inventory, new PollStatusStore(db.dataSource()),
-                locations, new PollLog(elastic), metrics, node);
+        Path spoolDir = Path.of(settings.get("spool.dir")).resolve(elastic.prefix());
+        IndexFeed feed;
+        try {
+            feed = new IndexFeed(elastic, locations, new PollLog(elastic), spoolDir, settings.getInt("spool.max-entries"),
+                    metrics::spoolDepth, alerts::onApplied);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        running.add(feed);
+        this.feed = feed;
+        Poller poller = new Poller(settings, inventory, sessions, new PollStatusStore(db.dataSource()),
+                feed, metrics, node);
         collector = new Collector(settings, db.dataSource(), inventory, poller, metrics, node);
         running.add(0, collector);
         collector.start();
@@ -75,6 +100,29 @@ public final class PortTracer implements AutoCloseable {
         running.add(0, api);
         api.start(host, port);
         return api;
+    }
+
+    public AlertStore alertStore() {
+        return alertStore;
+    }
+
+    public AlertEngine alerts() {
+        return alerts;
+    }
+
+    public IndexFeed feed() {
+        return feed;
+    }
+
+    public porttracer.collect.SessionPool sessions() {
+        return sessions;
+    }
+
+    /** Serves this node's metrics on http://host:port/metrics: a collector-only node has no API to do it. */
+    public int startMetricsServer(String host, int port) throws IOException {
+        HTTPServer server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+        running.add(0, server);
+        return server.getPort();
     }
 
     public porttracer.collect.LiveVerifier liveVerifier() {
@@ -122,6 +170,8 @@ public final class PortTracer implements AutoCloseable {
                 // Shutting down: keep closing the rest.
             }
         }
+        sessions.close();
+        alerts.close();
         elastic.close();
         db.close();
     }

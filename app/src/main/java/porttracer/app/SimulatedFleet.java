@@ -2,7 +2,6 @@ package porttracer.app;
 
 import java.util.HashMap;
 import java.util.Map;
-import porttracer.domain.PortName;
 import porttracer.sim.Fleet;
 import porttracer.sim.SimSwitch;
 import porttracer.sim.SimulatorServer;
@@ -24,9 +23,9 @@ final class SimulatedFleet {
             Integer floor = sw.floor() == null ? null : inventory.floor(site, "floor" + sw.floor());
             int id = inventory.putSwitch(sw.name(), server.host(), server.port(sw.name()), sw.platform(), sw.model(),
                     site, floor, credential);
-            // v1 edge rule: ports that face other switches in the topology are uplinks.
-            for (String port : fleet.uplinkPorts(sw.name())) {
-                inventory.putPortOverride(id, PortName.keyOf(port), "uplink", "faces another switch");
+            if (sw.role() == porttracer.sim.Role.DISTRIBUTION) {
+                // The distribution switch routes the site's VLANs: its ARP table gives hosts their IPs.
+                inventory.setCollectArp(id, true);
             }
             ids.put(sw.name(), id);
         }

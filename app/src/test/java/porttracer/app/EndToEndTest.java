@@ -41,7 +41,7 @@ class EndToEndTest {
         var settings = TestEnv.settings(Map.of());
         TestEnv.resetDatabase(settings);
         // 2 sites x (2 floors x 5 access switches + 1 distribution) = 22 switches, 120 hosts.
-        FleetSpec spec = new FleetSpec(7, 2, 2, 5, 6, List.of(Platform.OS6, Platform.OS10), Platform.OS10);
+        FleetSpec spec = new FleetSpec(7, 2, 2, 5, 6, List.of(Platform.OS6, Platform.OS10), Platform.OS6);
         sim = SimulatorServer.start(Fleet.generate(spec), SimulatorOptions.defaults().withHostKeyDir(tmp.resolve("keys")));
         pt = new PortTracer(settings);
         ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
@@ -122,8 +122,18 @@ class EndToEndTest {
                 edges += loc.get("edge").asBoolean() ? 1 : 0;
             }
             assertThat(edges).as("one edge location for " + h).isEqualTo(1);
-            // Netadmins also see the uplink sightings: the distribution switch and the other access switches.
+            // Netadmins also see the uplink sightings: the distribution switch and the other access switches,
+            // each classified by the LLDP neighbour on that port.
             assertThat(r.body().get("locations").size()).isGreaterThan(1);
+            for (JsonNode loc : r.body().get("locations")) {
+                if (!loc.get("edge").asBoolean()) {
+                    assertThat(loc.get("reason").asText()).startsWith("lldp: site");
+                }
+            }
+            // The vendor comes from the IEEE registry, the IP from the distribution switch's ARP table.
+            assertThat(r.body().get("vendor").asText()).as("vendor of " + h.mac()).isNotBlank();
+            String ip = sim.fleet().ipOf(h.mac()).orElseThrow();
+            assertThat(r.body().get("ips").toString()).contains(ip);
         }
     }
 

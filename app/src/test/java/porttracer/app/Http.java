@@ -31,7 +31,8 @@ final class Http {
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = r.body().isEmpty() ? null : JSON.readTree(r.body());
+        boolean json = r.headers().firstValue("Content-Type").orElse("").contains("json");
+        JsonNode body = r.body().isEmpty() || !json ? null : JSON.readTree(r.body());
         return new Reply(r.statusCode(), body, r);
     }
 

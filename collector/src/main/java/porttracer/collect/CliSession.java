@@ -32,14 +32,20 @@ public final class CliSession implements AutoCloseable {
     }
 
     // Building sshj's config (algorithm lists, random source) is costly; one serves every client.
+    // Keep-alive requests that expect replies detect a dead switch while a session idles in the pool.
     private static final DefaultConfig CONFIG = new DefaultConfig();
+
+    static {
+        CONFIG.setKeepAliveProvider(net.schmizz.keepalive.KeepAliveProvider.KEEP_ALIVE);
+    }
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "porttracer-ssh-watchdog");
         t.setDaemon(true);
         return t;
     });
     // A Dell prompt: hostname (and mode) then # or >, alone on the last, unterminated line.
-    private static final Pattern PROMPT = Pattern.compile("[\\w.\\-()/:@]{1,80}[#>]");
+    // Control bytes or escape codes may precede it on that line, so it is looked for at the end.
+    private static final Pattern PROMPT = Pattern.compile("[\\w.\\-()/:@]{1,80}[#>]$");
     private static final int MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
 
     private final SSHClient ssh;
@@ -51,6 +57,8 @@ public final class CliSession implements AutoCloseable {
     private final byte[] buf = new byte[32 * 1024];
     private String prompt;
     private volatile boolean timedOut;
+    private Runnable pacer = () -> { };
+    private String pagingOffSent;
 
     private CliSession(SSHClient ssh, Session session, Session.Shell shell, Duration commandTimeout) {
         this.ssh = ssh;
@@ -70,6 +78,7 @@ public final class CliSession implements AutoCloseable {
         Session session = null;
         try {
             ssh.connect(host, port);
+            ssh.getConnection().getKeepAlive().setKeepAliveInterval(30);
             ssh.authPassword(creds.username(), creds.password());
             session = ssh.startSession();
             // Wide terminal so that switches do not wrap long table rows.
@@ -88,11 +97,30 @@ public final class CliSession implements AutoCloseable {
         return prompt;
     }
 
+    /** Called before each command, e.g. to respect a per-switch command rate. */
+    void pace(Runnable pacer) {
+        this.pacer = pacer;
+    }
+
+    /** Turns paging off once per session: a reused session already has it off. */
+    public void disablePaging(String command) throws IOException {
+        if (!command.equals(pagingOffSent)) {
+            run(command);
+            pagingOffSent = command;
+        }
+    }
+
+    /** Connected, authenticated and its shell channel still open. */
+    public boolean isAlive() {
+        return !timedOut && ssh.isConnected() && ssh.isAuthenticated() && shell.isOpen();
+    }
+
     /** Runs one command and returns its output. The command must already be normalised by the caller. */
     public String run(String command) throws IOException {
         if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("one command per call");
         }
+        pacer.run();
         out.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String raw = readUntil(prompt);
@@ -112,9 +140,9 @@ public final class CliSession implements AutoCloseable {
             if (avail > 0) {
                 int n = in.read(buf, 0, Math.min(avail, buf.length));
                 sb.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-                String last = lastLine(sb).strip();
-                if (PROMPT.matcher(last).matches()) {
-                    return last;
+                var m = PROMPT.matcher(lastLine(sb).strip());
+                if (m.find()) {
+                    return m.group();
                 }
             } else {
                 sleepQuietly(20);
@@ -122,7 +150,9 @@ public final class CliSession implements AutoCloseable {
         }
         out.write('\n');
         out.flush();
-        return lastLine(readUntil(null)).strip();
+        var m = PROMPT.matcher(lastLine(readUntil(null)).strip());
+        m.find();
+        return m.group();
     }
 
     private static void sleepQuietly(long ms) throws IOException {
@@ -166,7 +196,7 @@ public final class CliSession implements AutoCloseable {
                     sb.setLength(sb.length() - lastLine(sb).length());
                     continue;
                 }
-                if (expected == null ? PROMPT.matcher(last).matches() : last.equals(expected)) {
+                if (expected == null ? PROMPT.matcher(last).find() : last.endsWith(expected)) {
                     return sb.toString();
                 }
             }

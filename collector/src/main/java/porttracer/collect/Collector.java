@@ -41,7 +41,7 @@ import porttracer.store.SwitchRecord;
 public final class Collector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
-    private static final String GROUP = "switches";
+    static final String GROUP = "switches";
     // Golden-ratio phases spread consecutive switch ids evenly over the interval.
     private static final double PHASE_STEP = 0.6180339887498949;
 
@@ -122,16 +122,21 @@ public final class Collector implements AutoCloseable {
             if (existing instanceof SimpleTrigger st && st.getRepeatInterval() == interval.toMillis()) {
                 continue;
             }
-            JobDetail detail = JobBuilder.newJob(PollJob.class).withIdentity(job).storeDurably()
-                    .usingJobData(PollJob.SWITCH_ID, Integer.toString(sw.id())).build();
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(sw.id())).forJob(job)
                     .startAt(Date.from(firstFire(sw.id(), interval, Instant.now())))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                             .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
                             .withMisfireHandlingInstructionNowWithExistingCount())
                     .build();
+            if (existing != null) {
+                scheduler.rescheduleJob(existing.getKey(), trigger);
+                continue;
+            }
+            JobDetail detail = JobBuilder.newJob(PollJob.class).withIdentity(job).storeDurably()
+                    .usingJobData(PollJob.SWITCH_ID, Integer.toString(sw.id())).build();
             try {
-                scheduler.scheduleJob(detail, Set.of(trigger), true);
+                // Never replace: another node may have scheduled (and even fired) it a moment ago.
+                scheduler.scheduleJob(detail, Set.of(trigger), false);
             } catch (ObjectAlreadyExistsException e) {
                 // Another node scheduled it at the same moment.
             }
@@ -165,6 +170,11 @@ public final class Collector implements AutoCloseable {
 
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The Quartz job of a switch, e.g. to trigger one poll now. */
+    public static JobKey jobKeyOf(int switchId) {
+        return jobKey(switchId);
     }
 
     static JobKey jobKey(int switchId) {

@@ -1,12 +1,10 @@
 package porttracer.collect;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import porttracer.config.Settings;
 import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
 import porttracer.domain.PortName;
@@ -14,7 +12,6 @@ import porttracer.domain.Sighting;
 import porttracer.index.LocationIndex;
 import porttracer.parse.ParseResult;
 import porttracer.parse.Parsers;
-import porttracer.store.Credentials;
 import porttracer.store.Inventory;
 import porttracer.store.PollOutcome;
 import porttracer.store.SwitchRecord;
@@ -33,14 +30,12 @@ public final class LiveVerifier {
 
     private final Inventory inventory;
     private final LocationIndex index;
-    private final Duration connectTimeout;
-    private final Duration commandTimeout;
+    private final SessionPool sessions;
 
-    public LiveVerifier(Settings settings, Inventory inventory, LocationIndex index) {
+    public LiveVerifier(Inventory inventory, SessionPool sessions, LocationIndex index) {
         this.inventory = inventory;
+        this.sessions = sessions;
         this.index = index;
-        this.connectTimeout = settings.getSeconds("ssh.connect-timeout");
-        this.commandTimeout = settings.getSeconds("ssh.command-timeout");
     }
 
     public Result verify(SwitchRecord sw, MacAddress mac) {
@@ -48,14 +43,11 @@ public final class LiveVerifier {
         Instant at = Instant.now();
         HostKeyPinning hostKeys = new HostKeyPinning(inventory, sw.id());
         try {
-            Credentials creds = inventory.credentialsFor(sw.id())
-                    .orElseThrow(() -> new IllegalStateException("no credential assigned"));
             Dialect dialect = Dialect.of(sw.platform());
-            String text;
-            try (CliSession cli = CliSession.open(sw.host(), sw.sshPort(), creds, hostKeys, connectTimeout, commandTimeout)) {
-                cli.run(dialect.pagingOff());
-                text = cli.run(dialect.macTable() + " address " + notation(sw, mac));
-            }
+            String text = sessions.withSession(sw, hostKeys, cli -> {
+                cli.disablePaging(dialect.pagingOff());
+                return cli.run(dialect.macTable() + " address " + notation(sw, mac));
+            });
             ParseResult<MacEntry> rows = Parsers.macTable(sw.platform(), text);
             Map<String, String> overrides = inventory.portOverrides(sw.id());
             List<Sighting> found = new ArrayList<>();

@@ -14,7 +14,14 @@ public final class Metrics {
     final Counter docsWritten;
     final Histogram esWrite;
     final Gauge sessionsOpen;
+    final Gauge sessionsInUse;
+    private final Gauge spoolDepth;
     final Gauge pollLag;
+
+    /** For the index feed, which lives in another package. */
+    public void spoolDepth(int entries) {
+        spoolDepth.set(entries);
+    }
 
     public Metrics(PrometheusRegistry registry) {
         pollDuration = Histogram.builder().name("porttracer_poll_duration_seconds")
@@ -31,6 +38,10 @@ public final class Metrics {
                 .help("Time to fold one poll into Elasticsearch").register(registry);
         sessionsOpen = Gauge.builder().name("porttracer_ssh_sessions_open").help("SSH sessions open to switches")
                 .register(registry);
+        sessionsInUse = Gauge.builder().name("porttracer_ssh_sessions_in_use")
+                .help("SSH sessions running commands now").register(registry);
+        spoolDepth = Gauge.builder().name("porttracer_spool_snapshots")
+                .help("Poll snapshots waiting on disk for Elasticsearch").register(registry);
         pollLag = Gauge.builder().name("porttracer_poll_lag_seconds")
                 .help("How late the last poll started behind its schedule").register(registry);
     }

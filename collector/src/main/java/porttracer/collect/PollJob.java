@@ -24,7 +24,10 @@ final class PollJob implements Job {
         if (context.getScheduledFireTime() != null) {
             metrics.pollLag.set((System.currentTimeMillis() - context.getScheduledFireTime().getTime()) / 1000.0);
         }
+        boolean scheduled = Collector.GROUP.equals(context.getTrigger().getKey().getGroup());
         // A switch removed or disabled since the trigger fired is skipped; the next sync unschedules it.
-        poller.find(switchId).filter(sw -> sw.enabled()).ifPresent(poller::poll);
+        poller.find(switchId).filter(sw -> sw.enabled())
+                .filter(sw -> !scheduled || !poller.polledRecently(sw))
+                .ifPresent(poller::poll);
     }
 }

@@ -7,6 +7,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +19,14 @@ import net.schmizz.sshj.userauth.UserAuthException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import porttracer.config.Settings;
+import porttracer.domain.ArpEntry;
+import porttracer.domain.LldpNeighbor;
+import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
 import porttracer.domain.Sighting;
-import porttracer.index.LocationIndex;
-import porttracer.index.PollLog;
+import porttracer.index.IndexFeed;
 import porttracer.parse.ParseResult;
 import porttracer.parse.Parsers;
 import porttracer.store.Credentials;
@@ -41,25 +47,31 @@ public final class Poller {
 
     private final Inventory inventory;
     private final PollStatusStore status;
-    private final LocationIndex index;
-    private final PollLog pollLog;
+    private final IndexFeed feed;
     private final Metrics metrics;
     private final PortClassifier classifier;
-    private final Duration connectTimeout;
-    private final Duration commandTimeout;
+    private final SessionPool sessions;
+    private final Duration defaultInterval;
     private final String node;
+    private final Map<MacAddress, String> switchMacs = new ConcurrentHashMap<>();
+    private volatile Set<String> switchNames = Set.of();
+    private volatile long namesLoadedAt = System.nanoTime() - 60_000_000_000L;
 
-    public Poller(Settings settings, Inventory inventory, PollStatusStore status, LocationIndex index, PollLog pollLog,
-                  Metrics metrics, String node) {
+    public Poller(Settings settings, Inventory inventory, SessionPool sessions, PollStatusStore status,
+                  IndexFeed feed, Metrics metrics, String node) {
+        this.sessions = sessions;
         this.inventory = inventory;
         this.status = status;
-        this.index = index;
-        this.pollLog = pollLog;
+        this.feed = feed;
         this.metrics = metrics;
-        this.classifier = new PortClassifier(settings.getInt("classify.max-edge-macs"));
-        this.connectTimeout = settings.getSeconds("ssh.connect-timeout");
-        this.commandTimeout = settings.getSeconds("ssh.command-timeout");
+        this.defaultInterval = settings.getSeconds("poll.interval");
+        this.classifier = new PortClassifier(settings.getInt("classify.max-edge-macs"),
+                settings.getInt("classify.max-edge-vlans"));
         this.node = node;
+    }
+
+    /** The raw answers of one poll; a command the switch does not know is null. */
+    record Outputs(String macTable, String lldp, String interfaces, String switchport, String arp) {
     }
 
     public PollRecord poll(SwitchRecord sw) {
@@ -72,18 +84,8 @@ public final class Poller {
         int changes = 0;
         HostKeyPinning hostKeys = new HostKeyPinning(inventory, sw.id());
         try {
-            Credentials creds = inventory.credentialsFor(sw.id())
-                    .orElseThrow(() -> new IllegalStateException("no credential assigned"));
-            Dialect dialect = Dialect.of(sw.platform());
-            String macText;
-            metrics.sessionsOpen.inc();
-            try (CliSession cli = CliSession.open(sw.host(), sw.sshPort(), creds, hostKeys, connectTimeout, commandTimeout)) {
-                cli.run(dialect.pagingOff());
-                macText = cli.run(dialect.macTable());
-            } finally {
-                metrics.sessionsOpen.dec();
-            }
-            ParseResult<MacEntry> macs = Parsers.macTable(sw.platform(), macText);
+            Outputs out = fetch(sw, hostKeys);
+            ParseResult<MacEntry> macs = Parsers.macTable(sw.platform(), out.macTable());
             entries = macs.rows().size();
             unparsed = macs.unparsedLines().size();
             if (entries == 0 && unparsed > 0) {
@@ -91,13 +93,16 @@ public final class Poller {
                 error = unparsed + " lines not understood as a " + sw.platform().id() + " MAC table, first: "
                         + printable(macs.unparsedLines().get(0));
             } else {
-                Snapshot snap = snapshot(sw, started, macs, inventory.portOverrides(sw.id()), Set.of());
+                Snapshot snap = snapshot(sw, started, macs, out);
+                unparsed = snap.unparsedLines();
                 long w0 = System.nanoTime();
-                LocationIndex.Applied applied = index.apply(snap);
+                IndexFeed.Fed fed = feed.snapshot(snap);
                 metrics.esWrite.observe((System.nanoTime() - w0) / 1e9);
-                metrics.docsWritten.inc(applied.docsWritten());
-                applied.events().forEach(e -> metrics.macEvents.labelValues(e.kind()).inc());
-                changes = applied.macsChanged();
+                if (fed.applied() != null) {
+                    metrics.docsWritten.inc(fed.applied().docsWritten());
+                    fed.applied().events().forEach(e -> metrics.macEvents.labelValues(e.kind()).inc());
+                    changes = fed.applied().macsChanged();
+                }
             }
         } catch (IOException | RuntimeException e) {
             Failure f = classify(e, hostKeys, sw);
@@ -112,6 +117,28 @@ public final class Poller {
         return rec;
     }
 
+    private Outputs fetch(SwitchRecord sw, HostKeyPinning hostKeys) throws IOException {
+        Dialect d = Dialect.of(sw.platform());
+        return sessions.withSession(sw, hostKeys, cli -> {
+            cli.disablePaging(d.pagingOff());
+            String mac = cli.run(d.macTable());
+            String lldp = known(cli.run(d.lldpNeighbors()));
+            String ifs = known(cli.run(d.interfaceStatus()));
+            String sp = d.switchport() == null ? null : known(cli.run(d.switchport()));
+            String arp = sw.collectArp() ? known(cli.run(d.arp())) : null;
+            return new Outputs(mac, lldp, ifs, sp, arp);
+        });
+    }
+
+    /** Null when the switch answered with its "unknown command" error: that table is simply absent. */
+    private static String known(String output) {
+        String t = output.strip();
+        if (t.startsWith("%") || t.startsWith("^") && t.contains("\n%")) {
+            return null;
+        }
+        return output;
+    }
+
     /** A failed poll's outcome and a message fit for logs and the API (no secrets, no stack). */
     record Failure(PollOutcome outcome, String error) {
     }
@@ -123,6 +150,9 @@ public final class Poller {
         if (e instanceof TransportException && hostKeys.refusedKey() != null) {
             return new Failure(PollOutcome.HOSTKEY, "host key changed: the switch presented a key that differs from "
                     + "the pinned one; an administrator must accept it");
+        }
+        if (e instanceof SessionPool.CapReachedException) {
+            return new Failure(PollOutcome.REFUSED, "session cap reached: " + e.getMessage());
         }
         if (e instanceof ConnectException) {
             return new Failure(PollOutcome.REFUSED, "connection refused");
@@ -139,9 +169,37 @@ public final class Poller {
         return new Failure(PollOutcome.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
-    Snapshot snapshot(SwitchRecord sw, Instant at, ParseResult<MacEntry> macs, Map<String, String> overrides,
-                      Set<String> lldpSwitchPorts) {
-        Map<String, PortClassifier.Role> roles = classifier.classify(macs.rows(), overrides, lldpSwitchPorts);
+    Snapshot snapshot(SwitchRecord sw, Instant at, ParseResult<MacEntry> macs, Outputs out) {
+        int unparsed = macs.unparsedLines().size();
+        Map<String, LldpNeighbor> lldpByPort = new HashMap<>();
+        if (out.lldp() != null) {
+            ParseResult<LldpNeighbor> lldp = Parsers.lldp(sw.platform(), out.lldp());
+            unparsed += lldp.unparsedLines().size();
+            for (LldpNeighbor n : lldp.rows()) {
+                lldpByPort.put(n.localPort().key(), n);
+                learnSwitchMac(n);
+            }
+        }
+        Map<String, PortInfo> ports = new HashMap<>();
+        if (out.interfaces() != null) {
+            ParseResult<PortInfo> ifs = Parsers.interfaces(sw.platform(), out.interfaces());
+            unparsed += ifs.unparsedLines().size();
+            ifs.rows().forEach(p -> ports.put(p.port().key(), p));
+        }
+        if (out.switchport() != null) {
+            ParseResult<PortInfo> sp = Parsers.switchport(sw.platform(), out.switchport());
+            unparsed += sp.unparsedLines().size();
+            sp.rows().forEach(p -> ports.merge(p.port().key(), p, Poller::combine));
+        }
+        Map<MacAddress, String> ips = new HashMap<>();
+        if (out.arp() != null) {
+            ParseResult<ArpEntry> arp = Parsers.arp(sw.platform(), out.arp());
+            unparsed += arp.unparsedLines().size();
+            arp.rows().forEach(a -> ips.put(a.mac(), a.ip()));
+        }
+        PortClassifier.Context ctx = new PortClassifier.Context(inventory.portOverrides(sw.id()), lldpByPort, ports,
+                knownSwitchNames(), switchMacs);
+        Map<String, PortClassifier.Role> roles = classifier.classify(macs.rows(), ctx);
         List<Sighting> sightings = new ArrayList<>(macs.rows().size());
         for (MacEntry e : macs.rows()) {
             if (e.mac().isMulticast()) {
@@ -149,9 +207,39 @@ public final class Poller {
             }
             String key = PortName.keyOf(e.port());
             PortClassifier.Role role = roles.get(key);
-            sightings.add(new Sighting(e.mac(), e.vlan(), e.port(), key, role.edge(), role.reason()));
+            sightings.add(new Sighting(e.mac(), e.vlan(), e.port(), key, role.edge(), role.reason(), ports.get(key)));
         }
-        return new Snapshot(sw, at, sightings, macs.unparsedLines().size());
+        return new Snapshot(sw, at, sightings, ips, unparsed);
+    }
+
+    /** Status gives description and link; switchport gives mode and VLANs: one port, both views. */
+    private static PortInfo combine(PortInfo status, PortInfo switchport) {
+        return new PortInfo(status.port(), status.description(), status.linkState(), status.speed(), status.duplex(),
+                switchport.mode() != null ? switchport.mode() : status.mode(),
+                switchport.pvid() != null ? switchport.pvid() : status.pvid(),
+                switchport.vlans() != null ? switchport.vlans() : status.vlans());
+    }
+
+    /** Chassis MACs of LLDP neighbours that are bridges or routers: seen on a port, they mark an uplink. */
+    private void learnSwitchMac(LldpNeighbor n) {
+        if (n.chassisId() == null || !(n.capabilities().contains("bridge") || n.capabilities().contains("router"))) {
+            return;
+        }
+        MacAddress chassis = MacAddress.tryParse(n.chassisId());
+        if (chassis != null) {
+            switchMacs.put(chassis, n.systemName() == null ? n.chassisId() : n.systemName());
+        }
+    }
+
+    private Set<String> knownSwitchNames() {
+        long now = System.nanoTime();
+        if (now - namesLoadedAt > 30_000_000_000L) {
+            Set<String> names = new HashSet<>();
+            inventory.switches().forEach(s -> names.add(s.name()));
+            switchNames = names;
+            namesLoadedAt = now;
+        }
+        return switchNames;
     }
 
     /** A switch's line made safe for logs and JSON: control bytes shown as '?', at most 120 chars. */
@@ -179,11 +267,22 @@ public final class Poller {
                     .log("poll status not recorded");
         }
         try {
-            pollLog.write(sw, rec, changes);
+            feed.poll(sw, rec, changes);
         } catch (IOException | RuntimeException e) {
-            LOG.atWarn().addKeyValue("switch", sw.name()).addKeyValue("error", e.getMessage())
-                    .log("poll record not indexed");
+            LOG.atError().addKeyValue("switch", sw.name()).addKeyValue("error", e.getMessage())
+                    .log("poll record lost: Elasticsearch unavailable and spool full");
         }
+    }
+
+    /**
+     * True when the switch was polled less than half an interval ago. A trigger fired late after
+     * a node's failure would otherwise poll a switch twice in one interval; a poll asked for by
+     * hand is not held back by this.
+     */
+    boolean polledRecently(SwitchRecord sw) {
+        Instant last = status.lastPollAt(sw.id());
+        Duration interval = sw.pollIntervalSeconds() == null ? defaultInterval : Duration.ofSeconds(sw.pollIntervalSeconds());
+        return last != null && last.isAfter(Instant.now().minus(interval.dividedBy(2)));
     }
 
     Optional<SwitchRecord> find(int switchId) {

@@ -4,48 +4,80 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import porttracer.domain.LldpNeighbor;
+import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
 
 /**
  * Decides for each port of one switch whether it is an edge port (a device is plugged in) or an
- * uplink (the MACs behind it belong to other switches), and says why. In order: an inventory
- * override, an LLDP neighbour that is a switch, a port-channel, more MACs than an edge port holds.
+ * uplink (the MACs behind it belong to other switches), and says why. First rule that applies:
+ * an inventory override; an LLDP neighbour that is a bridge or router or a switch of the
+ * inventory; a port-channel; trunk/general mode carrying many VLANs; the MAC of a known switch
+ * on the port; more MACs than an edge port holds. Otherwise edge.
  */
 final class PortClassifier {
 
     record Role(boolean edge, String reason) {
     }
 
-    private final int maxEdgeMacs;
+    /** What a poll learnt about the switch's neighbourhood, besides the MAC table. */
+    record Context(Map<String, String> overrides, Map<String, LldpNeighbor> lldpByPort, Map<String, PortInfo> ports,
+                   Set<String> knownSwitchNames, Map<MacAddress, String> knownSwitchMacs) {
+    }
 
-    PortClassifier(int maxEdgeMacs) {
+    private final int maxEdgeMacs;
+    private final int maxEdgeVlans;
+
+    PortClassifier(int maxEdgeMacs, int maxEdgeVlans) {
         this.maxEdgeMacs = maxEdgeMacs;
+        this.maxEdgeVlans = maxEdgeVlans;
     }
 
     /** Role per port key. */
-    Map<String, Role> classify(List<MacEntry> entries, Map<String, String> overrides, Set<String> lldpSwitchPorts) {
+    Map<String, Role> classify(List<MacEntry> entries, Context ctx) {
         Map<String, Integer> macsPerPort = new HashMap<>();
+        Map<String, String> switchMacOnPort = new HashMap<>();
         for (MacEntry e : entries) {
-            macsPerPort.merge(PortName.keyOf(e.port()), 1, Integer::sum);
+            String key = PortName.keyOf(e.port());
+            macsPerPort.merge(key, 1, Integer::sum);
+            String owner = ctx.knownSwitchMacs().get(e.mac());
+            if (owner != null) {
+                switchMacOnPort.putIfAbsent(key, owner);
+            }
         }
         Map<String, Role> roles = new HashMap<>();
         for (Map.Entry<String, Integer> p : macsPerPort.entrySet()) {
-            roles.put(p.getKey(), role(p.getKey(), p.getValue(), overrides, lldpSwitchPorts));
+            roles.put(p.getKey(), role(p.getKey(), p.getValue(), ctx, switchMacOnPort.get(p.getKey())));
         }
         return roles;
     }
 
-    private Role role(String port, int macs, Map<String, String> overrides, Set<String> lldpSwitchPorts) {
-        String override = overrides.get(port);
+    private Role role(String port, int macs, Context ctx, String switchMacOwner) {
+        String override = ctx.overrides().get(port);
         if (override != null) {
             return new Role("edge".equals(override), "inventory: " + override);
         }
-        if (lldpSwitchPorts.contains(port)) {
-            return new Role(false, "lldp: switch neighbour");
+        LldpNeighbor n = ctx.lldpByPort().get(port);
+        if (n != null) {
+            boolean bridge = n.capabilities().contains("bridge") || n.capabilities().contains("router");
+            boolean known = n.systemName() != null && ctx.knownSwitchNames().contains(n.systemName());
+            if (bridge || known) {
+                return new Role(false, "lldp: " + (n.systemName() == null ? n.chassisId() : n.systemName())
+                        + (bridge ? " (" + String.join("/", new java.util.TreeSet<>(n.capabilities())) + ")" : ""));
+            }
         }
         if (port.startsWith("po")) {
             return new Role(false, "port-channel");
+        }
+        PortInfo info = ctx.ports().get(port);
+        if (info != null && info.mode() != null && !"access".equals(info.mode()) && info.vlans() != null
+                && info.vlans().size() > maxEdgeVlans) {
+            return new Role(false, info.mode() + " carrying " + info.vlans().size() + " VLANs");
+        }
+        if (switchMacOwner != null) {
+            return new Role(false, "mac of switch " + switchMacOwner);
         }
         if (macs > maxEdgeMacs) {
             return new Role(false, "mac count " + macs + " > " + maxEdgeMacs);

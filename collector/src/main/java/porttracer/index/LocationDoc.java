@@ -11,20 +11,28 @@ public record LocationDoc(String mac, String macBare, String oui, String vendor,
     /** The port a MAC is plugged into; {@code current} is false when it is only the last one known. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EdgeDoc(int switchId, String switchName, String host, String site, String floor, String port,
-                          String portKey, int vlan, String reason, String since, boolean current) {
+                          String portKey, int vlan, String reason, String since, boolean current, String description,
+                          String mode, Integer pvid, String allowedVlans) {
         EdgeDoc withCurrent(boolean c) {
-            return new EdgeDoc(switchId, switchName, host, site, floor, port, portKey, vlan, reason, since, c);
+            return new EdgeDoc(switchId, switchName, host, site, floor, port, portKey, vlan, reason, since, c,
+                    description, mode, pvid, allowedVlans);
         }
 
         EdgeDoc withSince(String s) {
-            return new EdgeDoc(switchId, switchName, host, site, floor, port, portKey, vlan, reason, s, current);
+            return new EdgeDoc(switchId, switchName, host, site, floor, port, portKey, vlan, reason, s, current,
+                    description, mode, pvid, allowedVlans);
         }
     }
 
-    /** One switch port on which the MAC is in the MAC table now. */
+    /**
+     * One switch port on which the MAC is in the MAC table now, with what the switch says about
+     * the port: description, mode (access/trunk/general/hybrid), PVID and the other allowed VLANs
+     * in range notation ("10,20,30-39").
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SightingDoc(int switchId, String switchName, String host, String site, String floor, String port,
-                              String portKey, int vlan, boolean edge, String reason, String firstSeen) {
+                              String portKey, int vlan, boolean edge, String reason, String firstSeen,
+                              String description, String mode, Integer pvid, String allowedVlans) {
 
         boolean samePlace(SightingDoc o) {
             return switchId == o.switchId && vlan == o.vlan && portKey.equals(o.portKey);
@@ -35,7 +43,13 @@ public record LocationDoc(String mac, String macBare, String oui, String vendor,
         }
 
         EdgeDoc asEdge(boolean current) {
-            return new EdgeDoc(switchId, switchName, host, site, floor, port, portKey, vlan, reason, firstSeen, current);
+            return new EdgeDoc(switchId, switchName, host, site, floor, port, portKey, vlan, reason, firstSeen, current,
+                    description, mode, pvid, allowedVlans);
+        }
+
+        SightingDoc withFirstSeen(String at) {
+            return new SightingDoc(switchId, switchName, host, site, floor, port, portKey, vlan, edge, reason, at,
+                    description, mode, pvid, allowedVlans);
         }
     }
 }

@@ -39,6 +39,8 @@ public final class LocationIndex {
     private static final int BATCH = 1_000;
     private static final int MAX_ATTEMPTS = 30;
     private static final int STRIPES = 1024;
+    /** Kind of the alert signal for a MAC on two edge ports at once; never written to the events index. */
+    public static final String DUPLICATE = "duplicate";
     private static final Comparator<SightingDoc> EDGE_FIRST = Comparator.comparing((SightingDoc s) -> !s.edge())
             .thenComparing(SightingDoc::switchName).thenComparing(SightingDoc::portKey).thenComparingInt(SightingDoc::vlan);
 
@@ -54,9 +56,14 @@ public final class LocationIndex {
         }
     }
 
-    public LocationIndex(Elastic elastic) {
+    private final porttracer.vendor.OuiRegistry vendors;
+    private final Map<Integer, Map<MacAddress, String>> lastIps = new ConcurrentHashMap<>();
+
+    /** {@code vendors} may be null: documents then carry no vendor name. */
+    public LocationIndex(Elastic elastic, porttracer.vendor.OuiRegistry vendors) {
         this.es = elastic.client();
         this.elastic = elastic;
+        this.vendors = vendors;
     }
 
     /** What applying one snapshot did. */
@@ -75,6 +82,12 @@ public final class LocationIndex {
         } else {
             SwitchTable.diff(before, after, changed::add);
         }
+        Map<MacAddress, String> ipsBefore = lastIps.getOrDefault(switchId, Map.of());
+        snap.ips().forEach((mac, ip) -> {
+            if (!ip.equals(ipsBefore.get(mac))) {
+                changed.add(mac);
+            }
+        });
         Map<MacAddress, List<Sighting>> byMac = new HashMap<>();
         for (Sighting s : snap.sightings()) {
             if (changed.contains(s.mac())) {
@@ -98,8 +111,8 @@ public final class LocationIndex {
                 }
             }
         }
-        writeEvents(events);
         lastTables.put(switchId, after);
+        lastIps.put(switchId, snap.ips());
         return new Applied(changed.size(), written, events);
     }
 
@@ -119,7 +132,6 @@ public final class LocationIndex {
         } finally {
             stripes[locked[0]].unlock();
         }
-        writeEvents(events);
         return new Applied(written, written, events);
     }
 
@@ -132,6 +144,7 @@ public final class LocationIndex {
     /** Forgets a switch's last table, e.g. when it is removed or another node takes it over. */
     public void forget(int switchId) {
         lastTables.remove(switchId);
+        lastIps.remove(switchId);
     }
 
     private int writeBatch(Snapshot snap, List<MacAddress> batch, Map<MacAddress, List<Sighting>> byMac,
@@ -178,6 +191,12 @@ public final class LocationIndex {
             if (ops.isEmpty()) {
                 break;
             }
+            // Events first, under ids derived from their content: if the documents' write fails
+            // and the snapshot is replayed, the same events are written again, not duplicated,
+            // and none is lost because the documents already moved on.
+            List<MoveEvent> pendingEvents = new ArrayList<>();
+            opEvents.forEach(pendingEvents::addAll);
+            writeEvents(pendingEvents);
             BulkResponse resp = es.bulk(b -> b.operations(ops));
             List<MacAddress> retry = new ArrayList<>();
             for (int i = 0; i < resp.items().size(); i++) {
@@ -213,8 +232,8 @@ public final class LocationIndex {
      * newest edge sighting otherwise, and is kept (not current) as the last known place when the
      * MAC is only seen on uplinks, so that a host moving between switches yields one "moved".
      */
-    static LocationDoc merge(LocationDoc existing, MacAddress mac, Snapshot snap, List<Sighting> mine,
-                             List<MoveEvent> events) {
+    LocationDoc merge(LocationDoc existing, MacAddress mac, Snapshot snap, List<Sighting> mine,
+                      List<MoveEvent> events) {
         SwitchRecord sw = snap.sw();
         String now = Elastic.time(snap.polledAt());
         List<SightingDoc> old = existing == null || existing.sightings() == null ? List.of() : existing.sightings();
@@ -225,15 +244,22 @@ public final class LocationIndex {
             }
         }
         for (Sighting s : mine) {
+            var info = s.portInfo();
             SightingDoc fresh = new SightingDoc(sw.id(), sw.name(), sw.host(), sw.site(), sw.floor(), s.port(),
-                    s.portKey(), s.vlan(), s.edge(), s.reason(), now);
+                    s.portKey(), s.vlan(), s.edge(), s.reason(), now,
+                    info == null || info.description() == null || info.description().isEmpty() ? null : info.description(),
+                    info == null ? null : info.mode(), info == null ? null : info.pvid(),
+                    info == null ? null : VlanRanges.compact(info.vlans()));
             String firstSeen = old.stream().filter(o -> o.samePlace(fresh) && o.edge() == fresh.edge())
                     .map(SightingDoc::firstSeen).findFirst().orElse(now);
-            merged.add(new SightingDoc(fresh.switchId(), fresh.switchName(), fresh.host(), fresh.site(), fresh.floor(),
-                    fresh.port(), fresh.portKey(), fresh.vlan(), fresh.edge(), fresh.reason(), firstSeen));
+            merged.add(fresh.withFirstSeen(firstSeen));
         }
         merged.sort(EDGE_FIRST);
-        if (existing != null && merged.equals(sortedCopy(old))) {
+        String ip = snap.ips().get(mac);
+        List<String> ips = ip != null ? List.of(ip) : existing == null ? null : existing.ips();
+        String vendor = vendors == null ? null : vendors.vendor(mac);
+        if (existing != null && merged.equals(sortedCopy(old)) && java.util.Objects.equals(ips, existing.ips())
+                && java.util.Objects.equals(vendor, existing.vendor())) {
             return null;
         }
         boolean wasPresent = existing != null && existing.present();
@@ -245,17 +271,26 @@ public final class LocationIndex {
         EdgeDoc prevPlace = wasPresent ? prevEdge : null;
         if (edge != null && edge.current()) {
             if (prevPlace == null) {
-                events.add(event(now, "appeared", mac, oui, edge.vlan(), null, edge));
+                events.add(event(now, "appeared", mac, vendor, edge.vlan(), null, edge));
             } else if (!samePlace(prevPlace, edge)) {
-                events.add(event(now, "moved", mac, oui, edge.vlan(), prevPlace, edge));
+                events.add(event(now, "moved", mac, vendor, edge.vlan(), prevPlace, edge));
             }
         }
+        if (edgePlaces(merged) > 1 && (existing == null || edgePlaces(sortedCopy(old)) < 2)) {
+            // Not stored as an event: a signal for alerts that one MAC is on two edge ports at once.
+            List<SightingDoc> edges = merged.stream().filter(SightingDoc::edge).toList();
+            events.add(event(now, DUPLICATE, mac, vendor, edges.get(0).vlan(), edges.get(0).asEdge(true),
+                    edges.get(1).asEdge(true)));
+        }
         if (!present && wasPresent && prevEdge != null) {
-            events.add(event(now, "disappeared", mac, oui, prevEdge.vlan(), prevEdge, null));
+            events.add(event(now, "disappeared", mac, vendor, prevEdge.vlan(), prevEdge, null));
         }
         String firstSeen = existing == null ? now : existing.firstSeen();
-        return new LocationDoc(mac.toString(), mac.bare(), oui, existing == null ? null : existing.vendor(),
-                existing == null ? null : existing.ips(), present, firstSeen, now, edge, merged);
+        return new LocationDoc(mac.toString(), mac.bare(), oui, vendor, ips, present, firstSeen, now, edge, merged);
+    }
+
+    private static long edgePlaces(List<SightingDoc> sightings) {
+        return sightings.stream().filter(SightingDoc::edge).map(x -> x.switchId() + "/" + x.portKey()).distinct().count();
     }
 
     private static List<SightingDoc> sortedCopy(List<SightingDoc> s) {
@@ -287,20 +322,25 @@ public final class LocationIndex {
         return a.switchId() == b.switchId() && a.vlan() == b.vlan() && a.portKey().equals(b.portKey());
     }
 
-    private static MoveEvent event(String at, String kind, MacAddress mac, String oui, int vlan, EdgeDoc from, EdgeDoc to) {
-        return new MoveEvent(at, kind, mac.toString(), oui, null, vlan, MoveEvent.Place.of(from), MoveEvent.Place.of(to));
+    private static MoveEvent event(String at, String kind, MacAddress mac, String vendor, int vlan, EdgeDoc from,
+                                   EdgeDoc to) {
+        return new MoveEvent(at, kind, mac.toString(), mac.oui(), vendor, vlan, MoveEvent.Place.of(from),
+                MoveEvent.Place.of(to));
     }
 
     private void writeEvents(List<MoveEvent> events) throws IOException {
-        if (events.isEmpty()) {
-            return;
-        }
         List<BulkOperation> ops = new ArrayList<>(events.size());
         for (MoveEvent e : events) {
+            if (DUPLICATE.equals(e.kind())) {
+                continue;
+            }
             String index = Elastic.monthly(elastic.events(), Instant.parse(e.timestamp()));
             // A deterministic id makes a replayed event overwrite itself instead of duplicating.
             String id = eventId(e);
             ops.add(BulkOperation.of(b -> b.index(x -> x.index(index).id(id).document(e))));
+        }
+        if (ops.isEmpty()) {
+            return;
         }
         BulkResponse resp = es.bulk(b -> b.operations(ops));
         if (resp.errors()) {

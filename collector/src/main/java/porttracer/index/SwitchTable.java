@@ -34,7 +34,7 @@ final class SwitchTable {
         for (int i = 0; i < rows.length; i++) {
             Sighting s = sightings.get(i);
             rows[i] = key(s.mac(), s.vlan());
-            int port = portIds.computeIfAbsent(s.portKey(), k -> portIds.size());
+            int port = portIds.computeIfAbsent(signature(s), k -> portIds.size());
             vals[i] = port << 1 | (s.edge() ? 1 : 0);
             order[i] = i;
         }
@@ -48,6 +48,15 @@ final class SwitchTable {
         String[] names = new String[portIds.size()];
         portIds.forEach((name, id) -> names[id] = name);
         return new SwitchTable(k, v, names);
+    }
+
+    /** A port as far as the documents care: its key and what the switch says about it. */
+    private static String signature(Sighting s) {
+        var i = s.portInfo();
+        if (i == null) {
+            return s.portKey();
+        }
+        return s.portKey() + '\u0000' + i.description() + '\u0000' + i.mode() + '\u0000' + i.pvid() + '\u0000' + i.vlans();
     }
 
     private static long key(MacAddress mac, int vlan) {

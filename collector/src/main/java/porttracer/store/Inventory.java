@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +18,8 @@ public final class Inventory {
 
     private static final String SWITCH_COLUMNS = """
             select s.id, s.name, s.host, s.ssh_port, s.platform, s.model, si.name as site, f.name as floor,
-                   s.enabled, s.poll_interval_seconds
+                   s.enabled, coalesce(s.poll_interval_seconds, si.poll_interval_seconds) as poll_interval_seconds,
+                   s.collect_arp
               from switch s join site si on si.id = s.site_id left join floor f on f.id = s.floor_id
             """;
 
@@ -59,6 +59,24 @@ public final class Inventory {
                 returning id""", name, host, sshPort, platform.id(), model, siteId, floorId, credentialId);
     }
 
+    public void setCollectArp(int switchId, boolean collect) {
+        update("update switch set collect_arp = ? where id = ?", collect, switchId);
+    }
+
+    public void setPollInterval(int switchId, Integer seconds) {
+        update("update switch set poll_interval_seconds = ? where id = ?", seconds, switchId);
+    }
+
+    /** The site's default credential and poll interval, for switches without their own. */
+    public void setSiteDefaults(int siteId, Integer credentialId, Integer pollIntervalSeconds) {
+        update("update site set credential_id = ?, poll_interval_seconds = ? where id = ?", credentialId,
+                pollIntervalSeconds, siteId);
+    }
+
+    public void deleteSwitch(int switchId) {
+        update("delete from switch where id = ?", switchId);
+    }
+
     public void setEnabled(int switchId, boolean enabled) {
         update("update switch set enabled = ? where id = ?", enabled, switchId);
     }
@@ -74,7 +92,8 @@ public final class Inventory {
     public Optional<Credentials> credentialsFor(int switchId) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "select cr.username, cr.secret from switch s join credential cr on cr.id = s.credential_id where s.id = ?")) {
+                     "select cr.username, cr.secret from switch s join site si on si.id = s.site_id "
+                             + "join credential cr on cr.id = coalesce(s.credential_id, si.credential_id) where s.id = ?")) {
             ps.setInt(1, switchId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -136,7 +155,7 @@ public final class Inventory {
 
     private List<SwitchRecord> query(String sql, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            Sql.bind(ps, args);
             List<SwitchRecord> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -145,7 +164,7 @@ public final class Inventory {
                     out.add(new SwitchRecord(rs.getInt("id"), rs.getString("name"), rs.getString("host"),
                             rs.getInt("ssh_port"), Platform.of(rs.getString("platform")), rs.getString("model"),
                             rs.getString("site"), rs.getString("floor"), rs.getBoolean("enabled"),
-                            interval));
+                            interval, rs.getBoolean("collect_arp")));
                 }
             }
             return out;
@@ -156,7 +175,7 @@ public final class Inventory {
 
     private int upsertReturningId(String sql, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            Sql.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -168,21 +187,11 @@ public final class Inventory {
 
     private int update(String sql, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            Sql.bind(ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("writing inventory", e);
         }
     }
 
-    static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else {
-                ps.setObject(i + 1, a);
-            }
-        }
-    }
 }

@@ -35,11 +35,24 @@ public final class PollStatusStore {
                     node = excluded.node""";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Timestamp started = Timestamp.from(r.startedAt());
-            Inventory.bind(ps, r.switchId(), started, (int) r.durationMs(), r.outcome().id(), r.error(),
+            Sql.bind(ps, r.switchId(), started, (int) r.durationMs(), r.outcome().id(), r.error(),
                     r.entries(), r.unparsedLines(), ok ? started : null, ok ? r.entries() : null, ok ? 0 : 1, r.node());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("recording poll of switch " + r.switchId(), e);
+        }
+    }
+
+    /** When the switch's last poll started, or null if never. */
+    public Instant lastPollAt(int switchId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select started_at from poll_status where switch_id = ?")) {
+            ps.setInt(1, switchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? instant(rs.getTimestamp(1)) : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading poll status of switch " + switchId, e);
         }
     }
 

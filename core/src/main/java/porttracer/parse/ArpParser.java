@@ -55,7 +55,7 @@ final class ArpParser {
             ArpEntry row = columns == null ? null : row(t, columns);
             if (row != null) {
                 rows.add(row);
-            } else if (!isDecoration(l)) {
+            } else if (!isDecoration(l, t.split(l))) {
                 unparsed.add(l.line());
             }
         }
@@ -105,8 +105,7 @@ final class ArpParser {
         if (!key.startsWith("vlan")) {
             return null;
         }
-        int n = VlanList.number(key.substring(4));
-        return n < 0 ? null : n;
+        return VlanList.id(key.substring(4));
     }
 
     static boolean isIpv4(String s) {
@@ -123,14 +122,23 @@ final class ArpParser {
         return true;
     }
 
-    private static boolean isSetting(Lines l) {
+    /** "Label..... value" (or "Label .. value") starting with a letter and holding no MAC: never a row. */
+    private static boolean isSetting(Lines l, Tokens t) {
         int dots = l.text.indexOf("..", l.start);
-        return dots >= 0 && dots < l.end;
+        if (dots < 0 || dots >= l.end || t.count() == 0 || !Character.isLetter(t.charAt(0, 0))) {
+            return false;
+        }
+        for (int i = 0; i < t.count(); i++) {
+            if (MacAddress.tryParse(t.source(), t.start(i), t.end(i)) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Prompts, rulers, the FASTPATH settings block ("Age Time (seconds)..... 1200") and its static-ARP note. */
-    private static boolean isDecoration(Lines l) {
-        return Noise.isSeparator(l) || Noise.isPromptOrEcho(l) || isSetting(l)
+    private static boolean isDecoration(Lines l, Tokens t) {
+        return Noise.isSeparator(l) || Noise.isPromptOrEcho(l) || isSetting(l, t)
                 || Noise.startsWith(l, "Static ARP entries are only active")
                 || Noise.startsWith(l, "when the IP address is reachable");
     }

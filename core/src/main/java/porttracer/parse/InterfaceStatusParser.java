@@ -154,8 +154,7 @@ final class InterfaceStatusParser {
             String rest = VlanList.withoutNative(v);
             if (pvid == null && taggedCol >= 0 || pvid == null && rest != null && rest.indexOf(',') < 0
                     && rest.indexOf('-') < 0) {
-                int n = rest == null ? -1 : VlanList.number(rest);
-                pvid = n < 0 ? null : n;
+                pvid = rest == null ? null : VlanList.id(rest);
                 rest = taggedCol >= 0 ? cell(c, taggedCol) : null;
             }
             vlans = VlanList.expand(rest);
@@ -163,8 +162,8 @@ final class InterfaceStatusParser {
         rows.add(new PortInfo(PortName.of(c[0]),
                 descCol < 0 ? null : c[descCol] == null ? "" : c[descCol],
                 link(cell(c, layout.indexOf("link state", "status", "state", "link"))),
-                cell(c, layout.indexOf("speed")),
-                lower(cell(c, layout.indexOf("duplex"))),
+                negotiated(cell(c, layout.indexOf("speed"))),
+                lower(negotiated(cell(c, layout.indexOf("duplex")))),
                 mode, pvid, vlans));
     }
 
@@ -175,6 +174,11 @@ final class InterfaceStatusParser {
         }
         String v = cells[col];
         return v.equals("--") || v.equalsIgnoreCase("n/a") || v.equalsIgnoreCase("unknown") ? null : v;
+    }
+
+    /** OS9 prints "Auto" as the speed and duplex of a port that has not negotiated any: unknown. */
+    private static String negotiated(String v) {
+        return v == null || v.equalsIgnoreCase("auto") ? null : v;
     }
 
     private static String lower(String v) {

@@ -68,7 +68,7 @@ final class MacTableParser {
             return null;
         }
         int vlan = t.intValue(vlanCol);
-        if (vlan < 0) {
+        if (!VlanList.isId(vlan)) {
             return null;
         }
         MacAddress mac = MacAddress.tryParse(t.source(), t.start(macCol), t.end(macCol));

@@ -48,8 +48,9 @@ final class Os9SwitchportParser {
             flush();
             String n = text.substring(5).strip();
             int paren = n.indexOf('(');
-            name = (paren > 0 ? n.substring(0, paren) : n).strip();
-            return !name.isEmpty();
+            String port = (paren > 0 ? n.substring(0, paren) : n).strip();
+            name = port.isEmpty() ? null : port;
+            return name != null;
         }
         if (text.startsWith("Codes:")) {
             inLegend = true;
@@ -76,9 +77,8 @@ final class Os9SwitchportParser {
         }
         if (text.startsWith("Native VlanId:")) {
             String v = text.substring(14).strip();
-            int n = VlanList.number(v.endsWith(".") ? v.substring(0, v.length() - 1) : v);
-            nativeVlan = n < 0 ? null : n;
-            return n >= 0;
+            nativeVlan = VlanList.id(v.endsWith(".") ? v.substring(0, v.length() - 1) : v);
+            return nativeVlan != null;
         }
         if (text.equals("Vlan membership:") || t.count() == 2 && t.is(0, "Q") && t.is(1, "Vlans")) {
             return true;

@@ -14,15 +14,18 @@ import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacEntry;
 import porttracer.domain.Platform;
 import porttracer.domain.PortInfo;
+import porttracer.domain.PortName;
+import porttracer.domain.VersionInfo;
+import porttracer.domain.VlanInfo;
 
 /**
  * Parses one command's output from standard input and prints the rows as a JSON array:
- * {@code ParseCli --platform <os10|os9|os6|powerconnect> <mac-table|interfaces|description|switchport|lldp|arp>}.
+ * {@code ParseCli --platform <os10|os9|os6|powerconnect> <mac-table|interfaces|description|switchport|lldp|lldp-detail|arp|vlan|version>}.
  * The number of unparsed lines goes to standard error; bad arguments exit with status 2.
  */
 public final class ParseCli {
     static final String USAGE = "usage: ParseCli --platform <os10|os9|os6|powerconnect> "
-            + "<mac-table|interfaces|description|switchport|lldp|arp>  (command output on standard input)";
+            + "<mac-table|interfaces|description|switchport|lldp|lldp-detail|arp|vlan|version>  (command output on standard input)";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ParseCli() {
@@ -60,13 +63,20 @@ public final class ParseCli {
             case "switchport" -> unparsed = emit(Parsers.switchport(platform, input), rows, ParseCli::port);
             case "arp" -> unparsed = emit(Parsers.arp(platform, input), rows, ParseCli::arp);
             case "lldp" -> unparsed = emit(Parsers.lldp(platform, input), rows, ParseCli::lldp);
+            case "lldp-detail" -> unparsed = emit(Parsers.lldpDetail(platform, input), rows, ParseCli::lldp);
+            case "vlan" -> unparsed = emit(Parsers.vlans(platform, input), rows, ParseCli::vlan);
+            case "version" -> {
+                version(Parsers.version(platform, input), rows.addObject());
+                unparsed = List.of();
+            }
             default -> {
                 err.println("error: unknown command '" + command + "'");
                 err.println(USAGE);
                 return 2;
             }
         }
-        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+        out.print(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows) + "\n");
+        out.flush();
         err.println("unparsed lines: " + unparsed.size());
         return 0;
     }
@@ -117,5 +127,32 @@ public final class ParseCli {
         o.put("iface", a.iface());
         o.put("vlan", a.vlan());
         o.put("type", a.type());
+    }
+
+    private static void vlan(VlanInfo v, ObjectNode o) {
+        o.put("vlan", v.id());
+        o.put("name", v.name());
+        o.put("status", v.status());
+        o.put("type", v.type());
+        ports(o, "ports", v.ports());
+        ports(o, "tagged", v.taggedPorts());
+        ports(o, "untagged", v.untaggedPorts());
+    }
+
+    private static void ports(ObjectNode o, String field, List<PortName> ports) {
+        if (ports == null) {
+            o.putNull(field);
+        } else {
+            ArrayNode a = o.putArray(field);
+            ports.forEach(p -> a.add(p.raw()));
+        }
+    }
+
+    private static void version(VersionInfo v, ObjectNode o) {
+        o.put("model", v.model());
+        o.put("osVersion", v.osVersion());
+        o.put("serviceTag", v.serviceTag());
+        o.put("serial", v.serial());
+        o.put("platform", v.detectedPlatform() == null ? null : v.detectedPlatform().id());
     }
 }

@@ -1,11 +1,14 @@
 package porttracer.parse;
 
 import java.util.Objects;
+import java.util.Optional;
 import porttracer.domain.ArpEntry;
 import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacEntry;
 import porttracer.domain.PortInfo;
 import porttracer.domain.Platform;
+import porttracer.domain.VersionInfo;
+import porttracer.domain.VlanInfo;
 
 /** Entry point to the Dell CLI parsers: one static method per command, dispatching on the platform. */
 public final class Parsers {
@@ -52,5 +55,37 @@ public final class Parsers {
     public static ParseResult<LldpNeighbor> lldp(Platform platform, String output) {
         Objects.requireNonNull(platform, "platform");
         return LldpSummaryParser.parse(output);
+    }
+
+    /**
+     * {@code show version}: model, OS version, serial/service tag where printed, and the CLI family
+     * the output is written in. The platform argument is not needed to read it: the output names its family.
+     */
+    public static VersionInfo version(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return VersionParser.parse(output);
+    }
+
+    /** The CLI family a {@code show version} output is written in, to confirm the inventory's platform. */
+    public static Optional<Platform> detectPlatform(String showVersionOutput) {
+        return Optional.ofNullable(VersionParser.parse(showVersionOutput).detectedPlatform());
+    }
+
+    /**
+     * {@code show vlan} (OS9, OS6, PowerConnect both families): id, name, status/type and member
+     * ports, split into tagged and untagged where the table says so.
+     */
+    public static ParseResult<VlanInfo> vlans(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return VlanParser.parse(output);
+    }
+
+    /**
+     * LLDP neighbour detail ({@code show lldp neighbors detail} on OS10/OS9, {@code show lldp
+     * remote-device detail <port>} on OS6): full system names and the enabled capabilities.
+     */
+    public static ParseResult<LldpNeighbor> lldpDetail(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        return LldpDetailParser.parse(output);
     }
 }

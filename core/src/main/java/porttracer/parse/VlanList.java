@@ -3,9 +3,14 @@ package porttracer.parse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Dell VLAN lists: "6,201,501-516,3939", optionally with the native VLAN in parentheses: "(1),699,4000-4002". */
+/**
+ * Dell VLAN lists: "6,201,501-516,3939", optionally with the native VLAN in parentheses: "(1),699,4000-4002".
+ * Switches print ranges up to 4096 ("2-4096" for all); only the usable IDs 1..4094 are kept.
+ */
 final class VlanList {
     private static final int MAX_VLAN = 4096;
+    private static final int MIN_ID = 1;
+    private static final int MAX_ID = 4094;
 
     private VlanList() {
     }
@@ -27,7 +32,7 @@ final class VlanList {
             if (from < 0 || to < from || to > MAX_VLAN) {
                 return null;
             }
-            for (int v = from; v <= to; v++) {
+            for (int v = Math.max(from, MIN_ID); v <= Math.min(to, MAX_ID); v++) {
                 out.add(v);
             }
         }
@@ -40,8 +45,7 @@ final class VlanList {
             return null;
         }
         int close = cell.indexOf(')');
-        int v = close < 0 ? -1 : number(cell.substring(1, close));
-        return v < 0 ? null : v;
+        return id(close < 0 ? "" : cell.substring(1, close));
     }
 
     /** The cell without its parenthesised native VLAN. */
@@ -52,6 +56,16 @@ final class VlanList {
         int close = cell.indexOf(')');
         String rest = close < 0 ? "" : cell.substring(close + 1);
         return rest.startsWith(",") ? rest.substring(1) : rest;
+    }
+
+    /** A usable VLAN ID (1..4094), or null: OS6 prints VLAN 0 for ports in no VLAN. */
+    static Integer id(String s) {
+        int n = number(s);
+        return n < MIN_ID || n > MAX_ID ? null : n;
+    }
+
+    static boolean isId(int n) {
+        return n >= MIN_ID && n <= MAX_ID;
     }
 
     static int number(String s) {

@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortInfo;
+import porttracer.domain.VlanInfo;
 
 /**
  * The simulated network and its ground truth: switches, cabling, where every host is, and what each switch's
@@ -137,9 +140,35 @@ public final class Fleet {
         return sw.name().equals(host.switchName()) ? host.port() : sw.uplinkPort();
     }
 
+    /**
+     * What the interface commands report about {@code switchName}'s ports (edge ports, then switch-facing
+     * ones), every field filled; each command prints a subset of the fields.
+     */
+    public List<PortInfo> ports(String switchName) {
+        return PortPlan.of(this, switchNamed(switchName));
+    }
+
+    /** What {@code show vlan} reports on {@code switchName}, in the fields its platform prints. */
+    public List<VlanInfo> vlans(String switchName) {
+        SimSwitch sw = switchNamed(switchName);
+        return VlanPlan.of(sw, PortPlan.of(this, sw));
+    }
+
+    /**
+     * The LLDP neighbours of {@code switchName} as the detail commands report them: full system names, chassis
+     * IDs in lower-case colon form; summary tables print a subset (truncated names, case, capabilities).
+     */
+    public List<LldpNeighbor> lldp(String switchName) {
+        switchNamed(switchName);
+        return neighbours(switchName).stream().map(end -> LldpNeighbour.of(end, this).toDomain()).toList();
+    }
+
+    /** @throws IllegalArgumentException if the port is not an edge port or is an access port of another VLAN */
     public SimHost addHost(MacAddress mac, int vlan, String switchName, String port) {
         SimHost host = new SimHost(mac, vlan, switchName, port);
-        checkEdgePort(switchName, port);
+        if (switchNamed(switchName).accessVlan(port) != vlan) {
+            throw new IllegalArgumentException(port + " of " + switchName + " is not an access port of VLAN " + vlan);
+        }
         synchronized (lock) {
             if (hosts.containsKey(mac)) {
                 throw new IllegalArgumentException("host " + mac + " already exists");
@@ -150,16 +179,17 @@ public final class Fleet {
         return host;
     }
 
+    /** The host takes the VLAN of the access port it moves to. */
     public SimHost moveHost(MacAddress mac, String switchName, String port) {
-        checkEdgePort(switchName, port);
+        int vlan = switchNamed(switchName).accessVlan(port);
         synchronized (lock) {
             SimHost old = hosts.get(mac);
             if (old == null) {
                 throw new IllegalArgumentException("no host " + mac);
             }
-            SimHost moved = new SimHost(mac, old.vlan(), switchName, port);
+            SimHost moved = new SimHost(mac, vlan, switchName, port);
             hosts.put(mac, moved);
-            if (switchNamed(old.switchName()).site() != switchNamed(switchName).site()) {
+            if (switchNamed(old.switchName()).site() != switchNamed(switchName).site() || vlan != old.vlan()) {
                 ips.put(mac, issueIp(moved));
             }
             return moved;
@@ -189,16 +219,9 @@ public final class Fleet {
             for (int i = 0; i < count; i++) {
                 SimSwitch sw = access.get(random.nextInt(access.size()));
                 String port = sw.edgePorts().get(random.nextInt(sw.edgePorts().size()));
-                int vlan = FleetGenerator.VLANS.get(random.nextInt(FleetGenerator.VLANS.size()));
-                put(new SimHost(macs.next(random), vlan, sw.name(), port));
+                random.nextInt(FleetGenerator.VLANS.size()); // kept so a seed still yields the same MACs
+                put(new SimHost(macs.next(random), sw.accessVlan(port), sw.name(), port));
             }
-        }
-    }
-
-    private void checkEdgePort(String switchName, String port) {
-        SimSwitch sw = switchNamed(switchName);
-        if (!sw.edgePorts().contains(port)) {
-            throw new IllegalArgumentException(port + " is not an edge port of " + switchName);
         }
     }
 

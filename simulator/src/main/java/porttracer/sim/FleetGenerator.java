@@ -73,8 +73,9 @@ final class FleetGenerator {
     private void addHosts(SimSwitch access) {
         List<String> edge = access.edgePorts();
         for (int i = 0; i < spec.hostsPerAccessSwitch(); i++) {
-            int vlan = VLANS.get(random.nextInt(VLANS.size()));
-            hosts.add(new SimHost(macs.next(random), vlan, access.name(), edge.get(i % edge.size())));
+            random.nextInt(VLANS.size()); // the draw of earlier versions, kept so a seed still yields the same MACs
+            String port = edge.get(i % edge.size());
+            hosts.add(new SimHost(macs.next(random), access.accessVlan(port), access.name(), port));
         }
     }
 }

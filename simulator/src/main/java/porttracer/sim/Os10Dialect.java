@@ -13,6 +13,7 @@ final class Os10Dialect extends Dialect {
         command("show lldp neighbors", (v, a) -> Reply.text(render.lldpNeighbors(v.lldpNeighbours())));
         command("show lldp neighbors detail",
                 (v, a) -> Reply.text(render.lldpNeighborsDetail(v.lldpNeighbours(), v.fleet())));
+        command("show interfaces status", (v, a) -> Reply.text(render.interfacesStatus(v.ports())));
         command("show version", (v, a) -> Reply.text(render.version(v.sw())));
     }
 

@@ -2,6 +2,7 @@ package porttracer.sim;
 
 import java.util.List;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortInfo;
 
 /** Dell OS10 output formats (see the dell_os10 captures in the shared fixtures). */
 final class Os10Renderer {
@@ -31,12 +32,34 @@ final class Os10Renderer {
         return out.toString();
     }
 
+    /** The layout of the arcswitch S5248F capture: descriptions over 15 characters are cut to 13 and "..". */
+    String interfacesStatus(List<PortInfo> ports) {
+        String rule = "-".repeat(98) + "\n";
+        StringBuilder out = new StringBuilder(rule);
+        out.append("Port            Description     Status   Speed    Duplex   Mode Vlan Tagged-Vlans\n").append(rule);
+        for (PortInfo p : ports) {
+            String description = p.description().length() > 15 ? p.description().substring(0, 13) + ".." : p.description();
+            String row = Text.left(shortName(p.port().raw()), 16) + Text.left(description, 16)
+                    + Text.left(p.linkState(), 9) + Text.left(p.speed() == null ? "--" : p.speed(), 9)
+                    + Text.left(p.duplex() == null ? "--" : p.duplex(), 9)
+                    + Text.left(p.mode().equals("access") ? "A" : "T", 5) + Text.left(p.pvid(), 5)
+                    + VlanText.list(p.vlans());
+            out.append(row.stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** "ethernet1/1/5" as the status table prints it: "Eth 1/1/5". */
+    private static String shortName(String port) {
+        return port.startsWith("ethernet") ? "Eth " + port.substring("ethernet".length()) : port;
+    }
+
     String lldpNeighborsDetail(List<LldpNeighbour> neighbours, Fleet fleet) {
         StringBuilder out = new StringBuilder();
         int index = 1;
         for (LldpNeighbour n : neighbours) {
             SimSwitch peer = fleet.switchNamed(n.systemName());
-            String caps = n.router() ? "Repeater, Bridge, Router" : "Repeater, Bridge";
+            String caps = n.router() ? "Bridge, Router" : "Bridge";
             out.append("\nRemote Chassis ID Subtype: Mac address (4)\n")
                     .append("Remote Chassis ID: ").append(n.chassisId()).append('\n')
                     .append("Remote Port Subtype: Interface name (5)\n")

@@ -12,6 +12,9 @@ final class Os6Dialect extends Dialect {
                 (v, a) -> Reply.text(render.macTable(v.macTable(macArgument(a.get(0))), false)));
         command("show lldp remote-device all", (v, a) -> Reply.text(render.lldpRemoteDeviceAll(v.lldpNeighbours())));
         command("show arp", (v, a) -> Reply.text(render.arp(v.arpEntries())));
+        command("show interfaces status", (v, a) -> Reply.text(render.interfacesStatus(v.ports())));
+        command("show interfaces description", (v, a) -> Reply.text(render.interfacesDescription(v.ports())));
+        command("show vlan", (v, a) -> Reply.text(render.vlans(v.vlans())));
         command("show version", (v, a) -> Reply.text(render.version(v.sw())));
     }
 

@@ -2,6 +2,9 @@ package porttracer.sim;
 
 import java.util.List;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortInfo;
+import porttracer.domain.PortName;
+import porttracer.domain.VlanInfo;
 
 /** Dell Networking OS6 (N-series, FASTPATH lineage) output formats (see the dell_os6 captures). */
 final class Os6Renderer {
@@ -61,6 +64,50 @@ final class Os6Renderer {
         return out.toString();
     }
 
+    /** The layout of the N4032 capture; a VLAN list longer than its column wraps onto indented lines. */
+    String interfacesStatus(List<PortInfo> ports) {
+        StringBuilder out = new StringBuilder("\n");
+        out.append("Port      Description     Duplex Speed   Neg  Link   Flow  M  VLAN\n");
+        out.append("                                              State  Ctrl\n");
+        out.append("--------- --------------- ------ ------- ---- ------ ----- -- -------------------\n");
+        for (PortInfo p : ports) {
+            boolean up = "up".equals(p.linkState());
+            String vlans = p.mode().equals("access") ? String.valueOf(p.pvid())
+                    : "(" + p.pvid() + ")," + VlanText.list(p.vlans());
+            List<String> cell = PortRanges.wrap(List.of(vlans.split(",")), 19);
+            out.append(Text.left(p.port().raw(), 10)).append(Text.left(p.description(), 16))
+                    .append(Text.left(up ? "Full" : "N/A", 7)).append(Text.left(up ? p.speed() : "Unknown", 8))
+                    .append("Auto ").append(Text.left(up ? "Up" : "Down", 7)).append("Off   ")
+                    .append(Text.left(p.mode().equals("access") ? "A" : "T", 3)).append(cell.get(0)).append('\n');
+            for (int i = 1; i < cell.size(); i++) {
+                out.append(" ".repeat(62)).append(cell.get(i)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The layout of the N4032 {@code show interfaces description} capture. */
+    String interfacesDescription(List<PortInfo> ports) {
+        return Text.descriptionTable("\nPort       Description\n---------  " + "-".repeat(74) + "\n", 11, ports);
+    }
+
+    /** The layout of the N4032 {@code show vlan} capture: member lists wrap in a 13-character column. */
+    String vlans(List<VlanInfo> vlans) {
+        StringBuilder out = new StringBuilder("\n");
+        out.append("VLAN   Name                             Ports          Type\n");
+        out.append("-----  ---------------                  -------------  --------------\n");
+        for (VlanInfo v : vlans) {
+            List<String> cell = PortRanges.wrap(PortRanges.items(v.ports().stream().map(PortName::raw).toList()), 13);
+            out.append(Text.left(v.id(), 7)).append(Text.left(v.name(), 33))
+                    .append(Text.left(cell.isEmpty() ? "" : cell.get(0), 15)).append(Text.capitalized(v.type()))
+                    .append('\n');
+            for (int i = 1; i < cell.size(); i++) {
+                out.append(" ".repeat(40)).append(cell.get(i)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     String version(SimSwitch sw) {
         return "\n"
                 + "Machine Description............... Dell Networking Switch\n"
@@ -80,7 +127,7 @@ final class Os6Renderer {
                 + "1    " + Text.left(VERSION, 12) + Text.left(VERSION, 12) + Text.left(VERSION, 15) + VERSION + "\n";
     }
 
-    private static String serial(SimSwitch sw) {
+    static String serial(SimSwitch sw) {
         return "CN04G4FP2829" + sw.baseMac().bare().substring(6).toUpperCase(java.util.Locale.ROOT) + "F03";
     }
 }

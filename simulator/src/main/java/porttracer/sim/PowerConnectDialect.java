@@ -12,6 +12,10 @@ final class PowerConnectDialect extends Dialect {
         command("show mac address-table address <mac>",
                 (v, a) -> Reply.text(render.macTable(v.macTable(macArgument(a.get(0))))));
         command("show lldp neighbors", (v, a) -> Reply.text(render.lldpNeighbors(v.lldpNeighbours())));
+        command("show interfaces status", (v, a) -> Reply.text(render.interfacesStatus(v.ports())));
+        command("show interfaces description", (v, a) -> Reply.text(render.interfacesDescription(v.ports())));
+        command("show vlan", (v, a) -> Reply.text(render.vlans(v.vlans())));
+        command("show version", (v, a) -> Reply.text(render.version()));
     }
 
     @Override

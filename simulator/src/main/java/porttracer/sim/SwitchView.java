@@ -3,12 +3,22 @@ package porttracer.sim;
 import java.util.List;
 import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortInfo;
+import porttracer.domain.VlanInfo;
 
 /** One switch's view of the fleet: what its commands report. */
 record SwitchView(Fleet fleet, SimSwitch sw) {
 
     List<MacEntry> macTable() {
         return fleet.macTable(sw.name());
+    }
+
+    List<PortInfo> ports() {
+        return fleet.ports(sw.name());
+    }
+
+    List<VlanInfo> vlans() {
+        return fleet.vlans(sw.name());
     }
 
     List<LldpNeighbour> lldpNeighbours() {

@@ -1,5 +1,8 @@
 package porttracer.sim;
 
+import java.util.List;
+import porttracer.domain.PortInfo;
+
 /** Column helpers for fixed-width CLI tables. */
 final class Text {
 
@@ -41,6 +44,15 @@ final class Text {
             values[i] = "-".repeat(widths[i]);
         }
         return centeredRow(widths, values);
+    }
+
+    /** A {@code show interfaces description} table: the header lines, then each port and its description. */
+    static String descriptionTable(String header, int portWidth, List<PortInfo> ports) {
+        StringBuilder out = new StringBuilder(header);
+        for (PortInfo p : ports) {
+            out.append((left(p.port().raw(), portWidth) + p.description()).stripTrailing()).append('\n');
+        }
+        return out.toString();
     }
 
     static String capitalized(String word) {

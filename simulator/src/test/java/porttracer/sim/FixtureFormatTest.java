@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
+import porttracer.domain.Platform;
+import porttracer.domain.PortInfo;
+import porttracer.domain.PortName;
+import porttracer.parse.Parsers;
 
 /** The renderers reproduce real captures byte for byte when fed the captures' own rows. */
 class FixtureFormatTest {
@@ -90,6 +94,84 @@ class FixtureFormatTest {
         String rendered = new Os6Renderer().arp(List.of(new ArpEntry("10.99.39.2", MacAddress.parse("0022.56CC.FF6E"), 3840)));
         assertThat(rendered.replace("1 / 1", "10 / 10").replace(" 0h  0m 37s", " 0h  9m 45s")).isEqualTo(capture
                 .substring(0, capture.indexOf("192.0.2.5")) + "10.99.39.2       0022.56CC.FF6E     Vl3840          Dynamic    0h  9m 45s\n");
+    }
+
+    @Test
+    void descriptionTables() throws IOException {
+        String os6Capture = read("dell_os6/show_interfaces_description/napalm_dellos6_n4032.raw");
+        // the capture's second table, of port-channels, is not simulated
+        String os6 = os6Capture.substring(0, os6Capture.indexOf("\n\nPort  Description") + 1);
+        assertThat(new Os6Renderer().interfacesDescription(descriptions(os6, 11))).isEqualTo(os6);
+        String pcCapture = read("dell_powerconnect/show_interfaces_description/ntc_dell_powerconnect_show_interfaces_description.raw");
+        String pc = pcCapture.substring(0, pcCapture.indexOf("\n\n") + 1); // then a port-channel table, not simulated
+        assertThat(new PowerConnectRenderer().interfacesDescription(descriptions(pc, 10))).isEqualTo(pc);
+    }
+
+    @Test
+    void vlanTablesRenderTheirOwnParse() throws IOException {
+        String os6 = read("dell_os6/show_vlan/napalm_dellos6_n4032.raw");
+        assertThat(new Os6Renderer().vlans(Parsers.vlans(Platform.OS6, os6).rows())).isEqualTo(os6);
+        String os9 = read("dell_force10/show_vlan/ntc_dell_force10_show_vlan_1.raw");
+        assertThat(new Os9Renderer().vlans(Parsers.vlans(Platform.OS9, os9).rows())).isEqualTo(os9);
+        String pc = read("dell_powerconnect/show_vlan/noc_powerconnect_5548_4.1.0.1.raw");
+        String withoutEcho = pc.substring(pc.indexOf('\n') + 1);
+        assertThat(new PowerConnectRenderer().vlans(Parsers.vlans(Platform.POWERCONNECT, pc).rows())).isEqualTo(withoutEcho);
+    }
+
+    @Test
+    void os9SwitchportBlock() throws IOException {
+        String capture = read("dell_force10/show_interfaces_switchport/dellasm_force10_tagged_and_untagged.raw");
+        PortInfo port = new PortInfo(PortName.of("Te 0/26"), "R620 41TBRW1", "up", null, null, "hybrid", 18,
+                List.of(16, 20, 23, 28));
+        assertThat(new Os9Renderer().interfacesSwitchport(List.of(port))).isEqualTo(capture);
+    }
+
+    @Test
+    void interfaceStatusRows() throws IOException {
+        String os10 = read("dell_os10/show_interfaces_status/arcswitch_s5248f.raw");
+        List<Integer> tagged = new ArrayList<>(List.of(6, 201, 301, 401));
+        for (int v = 501; v <= 516; v++) {
+            tagged.add(v);
+        }
+        tagged.add(3939);
+        String rendered = new Os10Renderer().interfacesStatus(List.of(new PortInfo(PortName.of("ethernet1/1/1:1"),
+                "Switched-Compute-1", "up", "10G", "full", "trunk", 7, tagged)));
+        assertThat(os10).startsWith(rendered);
+
+        String os9 = read("dell_force10/show_interfaces_status/mfd_os9_s5048_te_up.raw");
+        assertThat(new Os9Renderer().interfacesStatus(List.of(new PortInfo(PortName.of("Te 1/4/1"), "", "up",
+                "10000 Mbit", "full", "access", 3260, List.of())))).isEqualTo(os9 + "\n");
+
+        String os6 = read("dell_os6/show_interfaces_status/napalm_dellos6_n4032.raw");
+        String os6Rendered = new Os6Renderer().interfacesStatus(List.of(
+                new PortInfo(PortName.of("Te1/0/20"), "", "down", null, null, "access", 1, List.of()),
+                new PortInfo(PortName.of("Te1/0/21"), "Interface 21", "up", "1000", "full", "trunk", 1,
+                        List.of(699, 707, 710, 3840, 4002))));
+        assertThat(os6).startsWith(os6Rendered.substring(0, os6Rendered.indexOf("Te1/0/20")));
+        assertThat(os6).contains(os6Rendered.substring(os6Rendered.indexOf("Te1/0/20")));
+
+        String pc = read("dell_powerconnect/show_interfaces_status/ntc_dell_powerconnect_show_interfaces_status.raw");
+        String pcRendered = new PowerConnectRenderer().interfacesStatus(List.of(
+                new PortInfo(PortName.of("g1"), null, "up", "1000", "full", null, null, null),
+                new PortInfo(PortName.of("g36"), null, "down", null, null, null, null, null)));
+        assertThat(pc).startsWith(pcRendered.substring(0, pcRendered.indexOf("g1 ")));
+        for (String row : pcRendered.substring(pcRendered.indexOf("g1 ")).split("\n")) {
+            assertThat(pc).contains(row + "\n");
+        }
+    }
+
+    /** The rows of a description capture: the port in the first {@code width} characters, the rest as printed. */
+    private static List<PortInfo> descriptions(String capture, int width) {
+        List<PortInfo> rows = new ArrayList<>();
+        String[] lines = capture.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (i > 0 && lines[i - 1].startsWith("---") || !rows.isEmpty() && !line.isBlank()) {
+                rows.add(new PortInfo(PortName.of(line.length() > width ? line.substring(0, width) : line),
+                        line.length() > width ? line.substring(width) : "", null, null, null, null, null, null));
+            }
+        }
+        return rows;
     }
 
     private static List<MacEntry> rows(String capture, String regex, int vlan, int mac, int port, int type) {

@@ -79,17 +79,20 @@ class FleetTest {
         Fleet fleet = Fleet.generate(SPEC);
         SimHost host = fleet.hosts().get(0);
         SimSwitch target = fleet.switchNamed("site1-fl2-sw2");
-        fleet.moveHost(host.mac(), target.name(), target.edgePorts().get(5));
+        SimHost moved = fleet.moveHost(host.mac(), target.name(), target.edgePorts().get(5));
+        assertThat(moved.vlan()).as("the host takes the access VLAN of its new port").isEqualTo(30);
         assertThat(fleet.macTable(target.name()))
-                .contains(new MacEntry(host.mac(), host.vlan(), target.edgePorts().get(5), "dynamic"));
+                .contains(new MacEntry(host.mac(), moved.vlan(), target.edgePorts().get(5), "dynamic"));
         assertThat(fleet.macTable(host.switchName()))
-                .contains(new MacEntry(host.mac(), host.vlan(), fleet.switchNamed(host.switchName()).uplinkPort(),
+                .contains(new MacEntry(host.mac(), moved.vlan(), fleet.switchNamed(host.switchName()).uplinkPort(),
                         "dynamic"));
         fleet.removeHost(host.mac());
         assertThat(fleet.macTable(target.name())).noneMatch(e -> e.mac().equals(host.mac()));
         assertThatThrownBy(() -> fleet.moveHost(host.mac(), target.name(), target.edgePorts().get(0)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> fleet.addHost(host.mac(), 10, target.name(), target.uplinkPort()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> fleet.addHost(host.mac(), 10, target.name(), target.edgePorts().get(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         fleet.addHost(host.mac(), 20, target.name(), target.edgePorts().get(1));
         assertThat(fleet.host(host.mac())).contains(new SimHost(host.mac(), 20, target.name(), target.edgePorts().get(1)));
@@ -105,5 +108,14 @@ class FleetTest {
         b.churn(99, 0.25);
         assertThat(a.hosts()).isEqualTo(b.hosts()).hasSameSizeAs(before);
         assertThat(a.hosts().stream().filter(before::contains)).hasSize(before.size() - 30);
+    }
+
+    @Test
+    void hostsAreInTheVlanOfTheirAccessPort() {
+        Fleet fleet = Fleet.generate(SPEC);
+        fleet.churn(4, 0.5);
+        for (SimHost h : fleet.hosts()) {
+            assertThat(h.vlan()).isEqualTo(fleet.switchNamed(h.switchName()).accessVlan(h.port()));
+        }
     }
 }

@@ -1,0 +1,97 @@
+package porttracer.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import porttracer.config.Settings;
+import porttracer.domain.Platform;
+import porttracer.search.Role;
+import porttracer.search.Users;
+import porttracer.sim.Fleet;
+import porttracer.sim.FleetSpec;
+import porttracer.sim.SimulatorOptions;
+import porttracer.sim.SimulatorServer;
+import porttracer.store.PollStatusStore;
+import porttracer.store.SwitchStatus;
+
+/** A simulated fleet registered in a fresh inventory, and a PortTracer node over it, for tests. */
+final class TestFleet implements AutoCloseable {
+
+    final SimulatorServer sim;
+    final PortTracer pt;
+    final Map<String, Integer> ids;
+    final Settings settings;
+
+    private TestFleet(SimulatorServer sim, PortTracer pt, Map<String, Integer> ids, Settings settings) {
+        this.sim = sim;
+        this.pt = pt;
+        this.ids = ids;
+        this.settings = settings;
+    }
+
+    static TestFleet start(FleetSpec spec, Path dir, Map<String, String> settings) throws Exception {
+        Map<String, String> s = new HashMap<>(settings);
+        s.putIfAbsent("spool.dir", dir.resolve("spool").toString());
+        Settings cfg = TestEnv.settings(s);
+        TestEnv.resetDatabase(cfg);
+        SimulatorServer sim = SimulatorServer.start(Fleet.generate(spec),
+                SimulatorOptions.defaults().withHostKeyDir(dir.resolve("keys")));
+        PortTracer pt = new PortTracer(cfg);
+        Map<String, Integer> ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
+        Users users = new Users(pt.db().dataSource());
+        users.put("netadmin", "netadmin", Role.NETADMIN);
+        users.put("oss", "oss", Role.OSS);
+        return new TestFleet(sim, pt, ids, cfg);
+    }
+
+    static FleetSpec smallSpec(long seed) {
+        return new FleetSpec(seed, 1, 2, 3, 5, List.of(Platform.OS6, Platform.OS10), Platform.OS6);
+    }
+
+    /** Polls every switch once through Quartz and waits until all have a poll record after now. */
+    Instant pollAll(Duration limit) throws Exception {
+        Instant since = Instant.now();
+        pt.collector().pollAllNow();
+        awaitPolls(since, limit);
+        return since;
+    }
+
+    Map<Integer, SwitchStatus> awaitPolls(Instant since, Duration limit) throws InterruptedException {
+        PollStatusStore status = new PollStatusStore(pt.db().dataSource());
+        Instant deadline = Instant.now().plus(limit);
+        Map<Integer, SwitchStatus> all = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            all = status.all();
+            long done = all.values().stream().filter(s -> !s.lastPollAt().isBefore(since)).count();
+            if (done >= ids.size()) {
+                return all;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not every switch was polled within " + limit + ": " + all);
+    }
+
+    /** An access port of {@code switchName} in {@code vlan} with no host on it, where a host can be plugged. */
+    String freePort(String switchName, int vlan) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        sim.fleet().hosts().stream().filter(h -> h.switchName().equals(switchName)).forEach(h -> used.add(h.port()));
+        return sim.fleet().ports(switchName).stream()
+                .filter(p -> "access".equals(p.mode()) && p.pvid() != null && p.pvid() == vlan)
+                .map(p -> p.port().raw()).filter(p -> !used.contains(p))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no free VLAN " + vlan + " port on " + switchName));
+    }
+
+    SwitchStatus status(String switchName) {
+        return new PollStatusStore(pt.db().dataSource()).all().get(ids.get(switchName));
+    }
+
+    @Override
+    public void close() {
+        TestEnv.deleteIndices(pt.elastic());
+        pt.close();
+        sim.close();
+    }
+}

@@ -1,0 +1,137 @@
+package porttracer.alert;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import porttracer.secure.SecretBox;
+import porttracer.store.StoreException;
+
+/** Alert rules and the record of every delivery, in PostgreSQL. */
+public final class AlertStore {
+
+    private final DataSource db;
+    private final SecretBox secrets;
+
+    public AlertStore(DataSource db, SecretBox secrets) {
+        this.db = db;
+        this.secrets = secrets;
+    }
+
+    public int create(AlertRule r, String secret, String createdBy) {
+        String sql = """
+                insert into alert_rule(name, kind, mac, oui, switch_id, port_key, flap_moves, flap_minutes, webhook_url,
+                                       secret, enabled, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            porttracer.store.Sql.bind(ps, r.name(), r.kind(), r.mac(), r.oui(), r.switchId(), r.portKey(),
+                    r.flapMoves(), r.flapMinutes(), r.webhookUrl(), secret == null ? null : secrets.seal(secret),
+                    r.enabled(), createdBy);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("saving alert rule", e);
+        }
+    }
+
+    public boolean delete(int id) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("delete from alert_rule where id = ?")) {
+            ps.setInt(1, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("deleting alert rule", e);
+        }
+    }
+
+    public List<AlertRule> rules() {
+        List<AlertRule> out = new ArrayList<>();
+        String sql = "select id, name, kind, mac, oui, switch_id, port_key, flap_moves, flap_minutes, webhook_url, enabled "
+                + "from alert_rule order by id";
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(new AlertRule(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        (Integer) rs.getObject(6), rs.getString(7), (Integer) rs.getObject(8), (Integer) rs.getObject(9),
+                        rs.getString(10), rs.getBoolean(11)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading alert rules", e);
+        }
+        return out;
+    }
+
+    Optional<String> secret(int ruleId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select secret from alert_rule where id = ?")) {
+            ps.setInt(1, ruleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getBytes(1) == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(secrets.open(rs.getBytes(1)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading alert secret", e);
+        }
+    }
+
+    long recordDelivery(int ruleId, String mac, String payload, String status) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into alert_delivery(rule_id, mac, payload, status) values (?, ?, ?, ?) returning id")) {
+            porttracer.store.Sql.bind(ps, ruleId, mac, payload, status);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("recording alert delivery", e);
+        }
+    }
+
+    void updateDelivery(long id, String status, int attempts, String error) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update alert_delivery set status = ?, attempts = ?, last_error = ?, "
+                        + "delivered_at = case when ? = 'delivered' then now() else null end where id = ?")) {
+            porttracer.store.Sql.bind(ps, status, attempts, error, status, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("updating alert delivery", e);
+        }
+    }
+
+    /** Deliveries of one rule, newest first: {id, at, mac, status, attempts, lastError, payload}. */
+    public List<java.util.Map<String, Object>> deliveries(int ruleId, int limit) {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        String sql = "select id, at, mac, status, attempts, last_error, payload from alert_delivery where rule_id = ? "
+                + "order by id desc limit ?";
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, ruleId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("id", rs.getLong(1));
+                    Timestamp at = rs.getTimestamp(2);
+                    m.put("at", at == null ? null : at.toInstant().toString());
+                    m.put("mac", rs.getString(3));
+                    m.put("status", rs.getString(4));
+                    m.put("attempts", rs.getInt(5));
+                    m.put("lastError", rs.getString(6));
+                    m.put("payload", rs.getString(7));
+                    out.add(m);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading alert deliveries", e);
+        }
+        return out;
+    }
+
+}

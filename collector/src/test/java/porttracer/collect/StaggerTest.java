@@ -1,0 +1,39 @@
+package porttracer.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Poll start times spread evenly over the interval, stable per switch. */
+class StaggerTest {
+
+    @Test
+    void anyTenSecondWindowHoldsAtMostOneAndAHalfTimesTheMeanOfPollStarts() {
+        Duration interval = Duration.ofMinutes(5);
+        Instant now = Instant.parse("2026-11-26T10:00:00Z");
+        for (int switches : new int[] {300, 1_000, 10_000}) {
+            int[] perWindow = new int[30];
+            for (int id = 1; id <= switches; id++) {
+                Instant first = Collector.firstFire(id, interval, now);
+                assertThat(first).isBetween(now, now.plus(interval));
+                long offset = Duration.between(now, first).toMillis();
+                perWindow[(int) (offset / 10_000) % 30]++;
+            }
+            double mean = switches / 30.0;
+            for (int n : perWindow) {
+                assertThat((double) n).as(switches + " switches").isLessThanOrEqualTo(1.5 * mean);
+            }
+        }
+    }
+
+    @Test
+    void aSwitchKeepsItsPhaseWheneverItIsScheduled() {
+        Duration interval = Duration.ofMinutes(5);
+        Instant a = Collector.firstFire(42, interval, Instant.parse("2026-11-26T10:00:00Z"));
+        Instant b = Collector.firstFire(42, interval, Instant.parse("2026-11-26T13:37:11Z"));
+        assertThat(Duration.between(a, b).toMillis() % interval.toMillis()).isZero();
+        assertThat(Collector.firstFire(43, interval, Instant.parse("2026-11-26T10:00:00Z"))).isNotEqualTo(a);
+    }
+}

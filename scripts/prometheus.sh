@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Prometheus for the tests and local use, from Debian's package `prometheus`.
+# Usage: scripts/prometheus.sh install     install the package if the binary is missing; print its path
+# The package's own service is not started: tests run their own server on loopback with their own
+# storage. PORTTRACER_PROMETHEUS_BIN names another binary.
+set -euo pipefail
+
+log() { printf '[prometheus] %s\n' "$*" >&2; }
+
+find_bin() {
+  if [ -n "${PORTTRACER_PROMETHEUS_BIN:-}" ]; then echo "$PORTTRACER_PROMETHEUS_BIN"; return; fi
+  command -v prometheus 2>/dev/null || { [ -x /usr/bin/prometheus ] && echo /usr/bin/prometheus; } || true
+}
+
+install() {
+  local bin; bin="$(find_bin)"
+  if [ -z "$bin" ]; then
+    command -v apt-get >/dev/null || { log "apt-get is not available: install Prometheus by hand"; exit 3; }
+    log "installing Prometheus from Debian's packages"
+    apt-get -o DPkg::Lock::Timeout=600 update -qq
+    # policy-rc.d 101 keeps the package's service from starting (no systemd here, and not wanted).
+    local rc=/usr/sbin/policy-rc.d created=""
+    if [ ! -e "$rc" ]; then printf '#!/bin/sh\nexit 101\n' >"$rc"; chmod +x "$rc"; created=1; fi
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends prometheus >&2 || { [ -n "$created" ] && rm -f "$rc"; exit 1; }
+    [ -n "$created" ] && rm -f "$rc"
+    bin="$(find_bin)"
+  fi
+  [ -n "$bin" ] || { log "prometheus binary not found after install"; exit 1; }
+  echo "$bin"
+}
+
+case "${1:-}" in
+  install) install ;;
+  *) echo "usage: $0 install" >&2; exit 2 ;;
+esac
