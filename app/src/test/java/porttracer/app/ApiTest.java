@@ -670,6 +670,7 @@ class ApiTest {
             assertThat(ApiCall.JSON.readTree(in).get("results")).isNotEmpty();
         }
         assertThat(f.get("/health").send().status()).isEqualTo(200);
+        assertThat(f.get("/health/live").send().json().get("status").asText()).isEqualTo("ok");
         JsonNode ready = f.get("/health/ready").send().json();
         assertThat(ready.get("elasticsearch").asText()).isEqualTo("up");
         String metrics = f.get("/metrics").send().text();

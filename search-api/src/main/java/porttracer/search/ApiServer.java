@@ -167,7 +167,8 @@ public final class ApiServer implements AutoCloseable {
             }
         });
 
-        route(HandlerType.GET, "/health", this::health);
+        route(HandlerType.GET, "/health", this::ready);
+        route(HandlerType.GET, "/health/live", ctx -> ctx.json(Map.of("status", "ok")));
         route(HandlerType.GET, "/health/ready", this::ready);
         route(HandlerType.GET, "/metrics", this::metrics);
         route(HandlerType.GET, "/openapi.json", this::openapi);
@@ -333,25 +334,15 @@ public final class ApiServer implements AutoCloseable {
 
     // ---- health, metrics, OpenAPI
 
-    /** Liveness: 200 while the process serves, whatever its stores say (they are shown for information). */
-    private void health(Context ctx) {
-        ctx.json(stores());
-    }
-
-    /** Readiness: 503 until both stores answer. */
+    /** Readiness (also plain /health): 503 until both stores answer. Liveness is /health/live. */
     private void ready(Context ctx) {
-        Map<String, Object> body = stores();
-        ctx.status("ok".equals(body.get("status")) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
-    }
-
-    private Map<String, Object> stores() {
         boolean es = elastic.isReachable();
         boolean pg = db.isReachable();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", es && pg ? "ok" : "degraded");
         body.put("elasticsearch", es ? "up" : "down");
         body.put("postgres", pg ? "up" : "down");
-        return body;
+        ctx.status(es && pg ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
     private void metrics(Context ctx) throws IOException {
