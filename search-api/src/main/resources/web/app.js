@@ -107,7 +107,8 @@ function row(result, loc, first) {
     tr.appendChild(el('td', loc.switch.site, 'site'));
     tr.appendChild(el('td', loc.switch.floor || '', 'floor'));
     tr.appendChild(el('td', loc.switch.name, 'switch'));
-    const port = el('td', loc.port, 'port');
+    const port = el('td', null, 'port');
+    port.appendChild(el('span', loc.port, 'port-name'));
     if (loc.description) port.appendChild(el('div', loc.description, 'description'));
     tr.appendChild(port);
     tr.appendChild(el('td', loc.vlan, 'vlan'));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import porttracer.config.Settings;
+import porttracer.domain.PortName;
 import porttracer.search.Role;
 import porttracer.search.Users;
 import porttracer.sim.Fleet;
@@ -30,6 +31,13 @@ final class ApiFixture implements AutoCloseable {
         sim = SimulatorServer.start(fleet, SimulatorOptions.defaults().withHostKeyDir(keys));
         pt = new PortTracer(s);
         ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
+        // LiveVerifier takes every port but a port-channel for an edge unless the inventory says otherwise,
+        // so the switch-facing ports are declared, as an administrator would before trusting live checks.
+        for (var sw : fleet.switches()) {
+            for (String uplink : fleet.uplinkPorts(sw.name())) {
+                pt.inventory().putPortOverride(ids.get(sw.name()), PortName.keyOf(uplink), "uplink", "faces a switch");
+            }
+        }
         Users users = new Users(pt.db().dataSource());
         for (Role r : Role.values()) {
             users.put(r.id(), r.id(), r);

@@ -78,7 +78,7 @@ class WebPageTest {
         WebElement edge = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results tbody tr")));
         assertThat(edge.findElement(By.cssSelector("td.mac")).getText()).isEqualTo(host.mac().toString());
         assertThat(edge.findElement(By.cssSelector("td.switch")).getText()).isEqualTo(host.switchName());
-        assertThat(edge.findElement(By.cssSelector("td.port")).getText()).isEqualTo(host.port());
+        assertThat(edge.findElement(By.cssSelector("td.port .port-name")).getText()).isEqualTo(host.port());
         assertThat(edge.findElement(By.cssSelector("td.edge")).getText()).isEqualTo("edge");
         assertThat(edge.findElement(By.cssSelector("td.fresh")).getText()).startsWith("fresh");
         // netadmin also sees the uplink sightings, below the edge.
@@ -110,7 +110,7 @@ class WebPageTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results tbody tr")));
         List<WebElement> rows = browser.findElements(By.cssSelector("#results tbody tr"));
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).findElement(By.cssSelector("td.port")).getText()).isEqualTo(host.port());
+        assertThat(rows.get(0).findElement(By.cssSelector("td.port .port-name")).getText()).isEqualTo(host.port());
     }
 
     private void signIn(String user) {

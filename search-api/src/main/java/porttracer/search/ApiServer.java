@@ -13,6 +13,7 @@ import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -111,6 +112,11 @@ public final class ApiServer implements AutoCloseable {
                 .register(registry);
         this.shed = Counter.builder().name("porttracer_http_shed_total")
                 .help("API requests refused with 503 because too many were in flight").register(registry);
+        int maxInFlight = admission.availablePermits();
+        GaugeWithCallback.builder().name("porttracer_http_in_flight").help("API requests being served")
+                .callback(g -> g.call(maxInFlight - admission.availablePermits())).register(registry);
+        GaugeWithCallback.builder().name("porttracer_audit_dropped").help("Audit entries lost: queue full or PostgreSQL down")
+                .callback(g -> g.call(audit.dropped())).register(registry);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1_000_000L;
@@ -162,8 +168,8 @@ public final class ApiServer implements AutoCloseable {
         });
 
         route(HandlerType.GET, "/health", this::ready);
+        route(HandlerType.GET, "/health/live", ctx -> ctx.json(Map.of("status", "ok")));
         route(HandlerType.GET, "/health/ready", this::ready);
-        route(HandlerType.GET, "/health/live", this::live);
         route(HandlerType.GET, "/metrics", this::metrics);
         route(HandlerType.GET, "/openapi.json", this::openapi);
 
@@ -328,26 +334,15 @@ public final class ApiServer implements AutoCloseable {
 
     // ---- health, metrics, OpenAPI
 
-    /** Liveness: 200 while the process serves, whatever its stores say (they are shown for information). */
-    /** Liveness: the process answers; the stores' state is reported but does not fail it. */
-    private void live(Context ctx) {
-        ctx.json(stores());
-    }
-
-    /** Readiness, also served as /health: 503 unless both stores answer. */
+    /** Readiness (also plain /health): 503 until both stores answer. Liveness is /health/live. */
     private void ready(Context ctx) {
-        Map<String, Object> body = stores();
-        ctx.status("ok".equals(body.get("status")) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
-    }
-
-    private Map<String, Object> stores() {
         boolean es = elastic.isReachable();
         boolean pg = db.isReachable();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", es && pg ? "ok" : "degraded");
         body.put("elasticsearch", es ? "up" : "down");
         body.put("postgres", pg ? "up" : "down");
-        return body;
+        ctx.status(es && pg ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
     private void metrics(Context ctx) throws IOException {
