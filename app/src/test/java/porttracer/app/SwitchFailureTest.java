@@ -31,7 +31,9 @@ class SwitchFailureTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         f = TestFleet.start(TestFleet.smallSpec(23), dir,
-                Map.of("ssh.command-timeout", "2", "ssh.connect-timeout", "2", "ssh.idle-timeout", "2"));
+                Map.of("ssh.command-timeout", "2", "ssh.connect-timeout", "2",
+                        // No pooled session may outlive a fault injected for the next login.
+                        "ssh.idle-timeout", "0"));
         f.pt.startCollector();
         f.pollAll(Duration.ofSeconds(60));
         http = new Http(f.pt.startApi("127.0.0.1", 0).port());
@@ -175,7 +177,7 @@ class SwitchFailureTest {
             f.sim.faults(sw.name()).clear();
         }
         f.pollAll(Duration.ofSeconds(60));
-        // Idle sessions are evicted after ssh.idle-timeout (2 s); then no SSH thread is left.
+        // Sessions are not kept (ssh.idle-timeout 0): once the polls are done no SSH thread is left.
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline && (sshThreads() > 0 || f.pt.sessions().idleCount() > 0)) {
             Thread.sleep(200);

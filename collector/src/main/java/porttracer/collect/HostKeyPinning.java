@@ -42,6 +42,11 @@ final class HostKeyPinning implements HostKeyVerifier {
             return true;
         }
         refusedKey = seen;
+        try {
+            inventory.recordOfferedHostKey(switchId, seen);
+        } catch (RuntimeException e) {
+            // The refusal stands even if it cannot be recorded.
+        }
         return false;
     }
 

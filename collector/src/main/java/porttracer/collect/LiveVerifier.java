@@ -59,13 +59,14 @@ public final class LiveVerifier {
                 String override = overrides.get(key);
                 boolean edge;
                 String reason;
-                Boolean polled = override == null ? index.knownEdge(sw.id(), key) : null;
+                LocationIndex.PortRole polled = override == null ? index.knownRole(sw.id(), key) : null;
                 if (override != null) {
                     edge = "edge".equals(override);
                     reason = "inventory: " + override;
                 } else if (polled != null) {
-                    edge = polled;
-                    reason = "live lookup; port " + (edge ? "edge" : "uplink") + " in the last poll";
+                    // The last poll saw the whole table (and LLDP): its verdict and reason stand.
+                    edge = polled.edge();
+                    reason = polled.reason();
                 } else {
                     edge = !key.startsWith("po");
                     reason = edge ? "live lookup; port not classified by a poll yet" : "port-channel";

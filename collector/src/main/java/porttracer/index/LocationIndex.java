@@ -139,10 +139,14 @@ public final class LocationIndex {
      * What the polls concluded about a port: true edge, false uplink, null when no MAC is indexed
      * on it. Lets a live lookup of one MAC classify its port without the whole table.
      */
-    public Boolean knownEdge(int switchId, String portKey) throws IOException {
+    public record PortRole(boolean edge, String reason) {
+    }
+
+    public PortRole knownRole(int switchId, String portKey) throws IOException {
         String edge = SightingDoc.portRole(switchId, portKey, true);
         String uplink = SightingDoc.portRole(switchId, portKey, false);
-        var resp = es.search(s -> s.index(elastic.current()).size(1).source(src -> src.filter(f -> f.includes("sightings.portRole")))
+        var resp = es.search(s -> s.index(elastic.current()).size(1).source(src -> src.filter(f -> f.includes("sightings.portRole", "sightings.edge", "sightings.reason",
+                        "sightings.switchId", "sightings.portKey", "sightings.vlan", "sightings.port")))
                 .query(q -> q.terms(t -> t.field("sightings.portRole").terms(v -> v.value(List.of(
                         co.elastic.clients.elasticsearch._types.FieldValue.of(edge),
                         co.elastic.clients.elasticsearch._types.FieldValue.of(uplink)))))), LocationDoc.class);
@@ -150,11 +154,8 @@ public final class LocationIndex {
             return null;
         }
         for (SightingDoc s : resp.hits().hits().get(0).source().sightings()) {
-            if (edge.equals(s.portRole())) {
-                return true;
-            }
-            if (uplink.equals(s.portRole())) {
-                return false;
+            if (edge.equals(s.portRole()) || uplink.equals(s.portRole())) {
+                return new PortRole(s.edge(), s.reason());
             }
         }
         return null;
@@ -281,6 +282,10 @@ public final class LocationIndex {
             merged.add(fresh.withFirstSeen(firstSeen));
         }
         merged.sort(EDGE_FIRST);
+        if (existing == null && merged.isEmpty()) {
+            // A live lookup of a MAC no switch has: nothing to record.
+            return null;
+        }
         String ip = snap.ips().get(mac);
         List<String> ips = ip != null ? List.of(ip) : existing == null ? null : existing.ips();
         String vendor = vendors == null ? null : vendors.vendor(mac);

@@ -126,8 +126,25 @@ public final class Inventory {
 
     /** An administrator's acceptance of a changed key (or null to re-learn on next connect). */
     public void replaceHostKey(int switchId, String key) {
-        update("update switch set host_key = ?, host_key_seen_at = case when ? is null then null else now() end where id = ?",
-                key, key, switchId);
+        update("update switch set host_key = ?::text, host_key_offered = null, "
+                + "host_key_seen_at = case when ?::text is null then null else now() end where id = ?", key, key, switchId);
+    }
+
+    /** Records the key a switch presented that differs from the pinned one, for an administrator to accept. */
+    public void recordOfferedHostKey(int switchId, String key) {
+        update("update switch set host_key_offered = ? where id = ?", key, switchId);
+    }
+
+    public Optional<String> offeredHostKey(int switchId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select host_key_offered from switch where id = ?")) {
+            ps.setInt(1, switchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading offered host key of switch " + switchId, e);
+        }
     }
 
     public void putPortOverride(int switchId, String portKey, String role, String note) {
