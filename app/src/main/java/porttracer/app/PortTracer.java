@@ -96,7 +96,7 @@ public final class PortTracer implements AutoCloseable {
     }
 
     public ApiServer startApi(String host, int port) {
-        api = new ApiServer(settings, db, elastic, inventory, liveVerifier, registry);
+        api = new ApiServer(settings, db, elastic, inventory, liveVerifier, alertStore, alerts, registry);
         running.add(0, api);
         api.start(host, port);
         return api;

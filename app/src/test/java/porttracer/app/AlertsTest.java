@@ -115,4 +115,44 @@ class AlertsTest {
             receiver.stop(0);
         }
     }
+
+    @Test
+    void rulesAreManagedOverTheApiByNetadminsWithWriteOnlySecrets(@TempDir Path dir) throws Exception {
+        try (TestFleet f = TestFleet.start(TestFleet.smallSpec(19), dir, Map.of())) {
+            int port = f.pt.startApi("127.0.0.1", 0).port();
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> post = (user, json) -> {
+                try {
+                    return client.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/alert-rules"))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            String rule = "{\"name\":\"watch\",\"kind\":\"watched_mac\",\"mac\":\"0050.56AA.BB01\","
+                    + "\"webhookUrl\":\"http://127.0.0.1:9/x\",\"secret\":\"s3cr3t-hook\"}";
+            assertThat(post.apply("oss", rule).statusCode()).isEqualTo(403);
+            assertThat(post.apply("netadmin", "{\"name\":\"x\",\"kind\":\"nonsense\"}").statusCode()).isEqualTo(400);
+            assertThat(post.apply("netadmin", "{\"name\":\"x\",\"kind\":\"watched_mac\",\"mac\":\"zz\"}")
+                    .statusCode()).isEqualTo(400);
+            assertThat(post.apply("netadmin", "{\"name\":\"x\",\"kind\":\"flapping\",\"flapMoves\":1}")
+                    .statusCode()).isEqualTo(400);
+            var created = post.apply("netadmin", rule);
+            assertThat(created.statusCode()).isEqualTo(201);
+            Http.Reply list = new Http(port).get("/api/v1/alert-rules", "netadmin", "netadmin");
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.body()).hasSize(1);
+            assertThat(list.body().get(0).get("mac").asText()).isEqualTo("00:50:56:aa:bb:01");
+            assertThat(list.raw().body()).doesNotContain("s3cr3t-hook");
+            int id = list.body().get(0).get("id").asInt();
+            assertThat(new Http(port).get("/api/v1/alert-rules/" + id + "/deliveries", "netadmin", "netadmin").status())
+                    .isEqualTo(200);
+            assertThat(new Http(port).get("/api/v1/alert-rules", "oss", "oss").status()).isEqualTo(403);
+        }
+    }
 }

@@ -80,8 +80,12 @@ public final class ApiServer implements AutoCloseable {
     private final Counter shed;
     private final List<String> routes = new ArrayList<>();
 
+    private final AlertRules alertRules;
+
     public ApiServer(Settings settings, Database db, Elastic elastic, Inventory inventory, LiveVerifier liveVerifier,
+                     porttracer.alert.AlertStore alertStore, porttracer.alert.AlertEngine alertEngine,
                      PrometheusRegistry registry) {
+        this.alertRules = new AlertRules(alertStore, alertEngine);
         this.db = db;
         this.elastic = elastic;
         this.json = elastic.json();
@@ -187,6 +191,24 @@ public final class ApiServer implements AutoCloseable {
         route(HandlerType.POST, "/api/v1/tokens", this::createToken);
         route(HandlerType.DELETE, "/api/v1/tokens/{id}", this::revokeToken);
 
+        route(HandlerType.GET, "/api/v1/alert-rules", ctx -> ctx.json(alertRules.list()), Role.NETADMIN);
+        route(HandlerType.POST, "/api/v1/alert-rules", ctx -> {
+            int id = alertRules.create(body(ctx), user(ctx).username());
+            audit(ctx, "alert-rule-create", Integer.toString(id), "ok");
+            ctx.status(201).json(Map.of("id", id));
+        }, Role.NETADMIN);
+        route(HandlerType.DELETE, "/api/v1/alert-rules/{id}", ctx -> {
+            int id = intPath(ctx, "id");
+            boolean deleted = alertRules.delete(id);
+            audit(ctx, "alert-rule-delete", Integer.toString(id), deleted ? "ok" : "not found");
+            if (!deleted) {
+                throw new ApiError(404, "no alert rule " + id);
+            }
+            ctx.status(204);
+        }, Role.NETADMIN);
+        route(HandlerType.GET, "/api/v1/alert-rules/{id}/deliveries",
+                ctx -> ctx.json(alertRules.deliveries(intPath(ctx, "id"), intParam(ctx, "size", 100, 1, 1_000))),
+                Role.NETADMIN);
         route(HandlerType.GET, "/api/v1/users", ctx -> ctx.json(users.list()), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/users", this::putUser, Role.SUPERADMIN);
         route(HandlerType.GET, "/api/v1/audit", ctx -> ctx.json(audit.page(ctx.queryParam("user"),
