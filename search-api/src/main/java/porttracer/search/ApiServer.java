@@ -92,19 +92,19 @@ public final class ApiServer implements AutoCloseable {
         this.registry = registry;
         this.users = new Users(db.dataSource());
         this.tokens = new ApiTokens(db.dataSource());
-        int maxFailures = setting(settings, "api.login-max-failures", 5);
-        int lockout = setting(settings, "api.login-lockout-seconds", 30);
+        int maxFailures = settings.getInt("api.login-max-failures");
+        int lockout = settings.getInt("api.login-lockout-seconds");
         this.guard = new LoginGuard(maxFailures, lockout);
         this.addressGuard = new LoginGuard(maxFailures * 10, lockout);
         this.audit = new AuditLog(db.dataSource());
-        this.admission = new Semaphore(setting(settings, "api.max-in-flight", 64));
+        this.admission = new Semaphore(settings.getInt("api.max-in-flight"));
         this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()),
                 settings.getSeconds("poll.interval"), settings.getInt("stale.intervals"));
         Locations locations = new Locations(switches, settings.getInt("classify.max-edge-macs"));
         Gauge liveInFlight = Gauge.builder().name("porttracer_live_traces_in_flight")
                 .help("Live lookups running: streamed live traces and forced or stale re-checks").register(registry);
         Duration perSwitch = settings.getSeconds("ssh.connect-timeout").plus(settings.getSeconds("ssh.command-timeout"));
-        this.live = new LiveTraces(liveVerifier, locations, json, setting(settings, "api.live-threads", 16), perSwitch,
+        this.live = new LiveTraces(liveVerifier, locations, json, settings.getInt("api.live-threads"), perSwitch,
                 liveInFlight);
         this.traces = new Traces(elastic, switches, locations, live);
         this.search = new Search(elastic, locations);
@@ -135,11 +135,6 @@ public final class ApiServer implements AutoCloseable {
         registerRoutes();
     }
 
-    /** An optional setting not (yet) in the shared defaults: overrides, then PORTTRACER_... environment. */
-    private static int setting(Settings settings, String key, int dflt) {
-        String v = settings.asMap().getOrDefault(key, System.getenv(Settings.envName(key)));
-        return v == null || v.isBlank() ? dflt : Integer.parseInt(v.strip());
-    }
 
     public Users users() {
         return users;
