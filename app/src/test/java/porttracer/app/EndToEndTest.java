@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,15 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import porttracer.domain.Platform;
-import porttracer.search.Role;
-import porttracer.search.Users;
 import porttracer.sim.Fleet;
 import porttracer.sim.FleetSpec;
 import porttracer.sim.SimHost;
-import porttracer.sim.SimulatorOptions;
 import porttracer.sim.SimulatorServer;
-import porttracer.store.PollStatusStore;
-import porttracer.store.SwitchStatus;
 
 /**
  * The whole path with every component real: a simulated fleet over SSH, the Quartz collector,
@@ -31,51 +25,25 @@ import porttracer.store.SwitchStatus;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
 
+    private TestFleet f;
     private SimulatorServer sim;
-    private PortTracer pt;
     private Http http;
-    private Map<String, Integer> ids;
 
     @BeforeAll
     void startEverything(@TempDir Path tmp) throws Exception {
-        var settings = TestEnv.settings(Map.of());
-        TestEnv.resetDatabase(settings);
         // 2 sites x (2 floors x 5 access switches + 1 distribution) = 22 switches, 120 hosts.
         FleetSpec spec = new FleetSpec(7, 2, 2, 5, 6, List.of(Platform.OS6, Platform.OS10), Platform.OS6);
-        sim = SimulatorServer.start(Fleet.generate(spec), SimulatorOptions.defaults().withHostKeyDir(tmp.resolve("keys")));
-        pt = new PortTracer(settings);
-        ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
-        Users users = new Users(pt.db().dataSource());
-        users.put("netadmin", "netadmin", Role.NETADMIN);
-        users.put("oss", "oss", Role.OSS);
-        Instant start = Instant.now();
-        pt.startCollector().pollAllNow();
-        awaitPolls(start, Duration.ofSeconds(90));
-        http = new Http(pt.startApi("127.0.0.1", 0).port());
-    }
-
-    private void awaitPolls(Instant since, Duration limit) throws InterruptedException {
-        PollStatusStore status = new PollStatusStore(pt.db().dataSource());
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            Map<Integer, SwitchStatus> all = status.all();
-            long done = all.values().stream().filter(s -> !s.lastPollAt().isBefore(since.minusSeconds(1))).count();
-            if (done >= ids.size()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not every switch was polled within " + limit + ": " + status.all());
+        f = TestFleet.start(spec, tmp, Map.of());
+        sim = f.sim;
+        f.pt.startCollector();
+        f.pollAll(Duration.ofSeconds(90));
+        http = new Http(f.pt.startApi("127.0.0.1", 0).port());
     }
 
     @AfterAll
     void stopEverything() {
-        if (pt != null) {
-            TestEnv.deleteIndices(pt.elastic());
-            pt.close();
-        }
-        if (sim != null) {
-            sim.close();
+        if (f != null) {
+            f.close();
         }
     }
 

@@ -1,12 +1,12 @@
 package porttracer.collect;
 
+import porttracer.config.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,11 +38,7 @@ public final class CliSession implements AutoCloseable {
     static {
         CONFIG.setKeepAliveProvider(net.schmizz.keepalive.KeepAliveProvider.KEEP_ALIVE);
     }
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "porttracer-ssh-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService WATCHDOG = DaemonThreads.scheduler("porttracer-ssh-watchdog");
     // A Dell prompt: hostname (and mode) then # or >, alone on the last, unterminated line.
     // Control bytes or escape codes may precede it on that line, so it is looked for at the end.
     private static final Pattern PROMPT = Pattern.compile("[\\w.\\-()/:@]{1,80}[#>]$");

@@ -1,5 +1,6 @@
 package porttracer.collect;
 
+import porttracer.config.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -7,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -48,11 +48,7 @@ public final class Collector implements AutoCloseable {
     private final Inventory inventory;
     private final Scheduler scheduler;
     private final Duration defaultInterval;
-    private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "porttracer-inventory-sync");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService sync = DaemonThreads.scheduler("porttracer-inventory-sync");
 
     public Collector(Settings settings, DataSource db, Inventory inventory, Poller poller, Metrics metrics, String node)
             throws SchedulerException {

@@ -1,7 +1,7 @@
 package porttracer.collect;
 
+import porttracer.config.DaemonThreads;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,11 +23,7 @@ final class PollRecorder implements AutoCloseable {
     private final PollStatusStore status;
     private final ConcurrentLinkedQueue<PollRecord> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "porttracer-poll-status-retry");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService flusher = DaemonThreads.scheduler("porttracer-poll-status-retry");
 
     PollRecorder(PollStatusStore status) {
         this.status = status;

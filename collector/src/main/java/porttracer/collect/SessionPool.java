@@ -1,12 +1,12 @@
 package porttracer.collect;
 
+import porttracer.config.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -58,11 +58,7 @@ public final class SessionPool implements AutoCloseable {
     private final long idleNanos;
     private final long commandGapNanos;
     private final Map<Integer, PerSwitch> switches = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService evictor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "porttracer-ssh-evictor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService evictor = DaemonThreads.scheduler("porttracer-ssh-evictor");
     private volatile boolean closed;
 
     public SessionPool(Settings settings, Inventory inventory, Metrics metrics) {

@@ -1,9 +1,9 @@
 package porttracer.index;
 
+import porttracer.config.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -32,11 +32,7 @@ public final class IndexFeed implements AutoCloseable {
     private final Spool spool;
     private final IntConsumer depthGauge;
     private volatile boolean spooling;
-    private final ScheduledExecutorService drainer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "porttracer-spool-drain");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService drainer = DaemonThreads.scheduler("porttracer-spool-drain");
 
     private final java.util.function.Consumer<LocationIndex.Applied> onApplied;
 
