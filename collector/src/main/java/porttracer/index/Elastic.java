@@ -104,6 +104,11 @@ public final class Elastic implements AutoCloseable {
             String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("porttracer-", prefix + "-");
             client.indices().putIndexTemplate(t -> t.name(name).withJson(new java.io.StringReader(body)));
+            // Indices made under an older template get the fields added since (mappings only grow).
+            String mappings = json.writeValueAsString(json.readTree(body).path("template").path("mappings"));
+            String pattern = json.readTree(body).path("index_patterns").get(0).asText();
+            client.indices().putMapping(m -> m.index(pattern).allowNoIndices(true).ignoreUnavailable(true)
+                    .withJson(new java.io.StringReader(mappings)));
         }
     }
 

@@ -58,6 +58,9 @@ public final class IndexFeed implements AutoCloseable {
                 LocationIndex.Applied applied = index.apply(snap);
                 notify(applied);
                 return new Fed(applied, false);
+            } catch (IndexRejectedException e) {
+                index.forget(snap.sw().id());
+                throw e;
             } catch (IOException | RuntimeException e) {
                 LOG.atWarn().addKeyValue("switch", snap.sw().name()).addKeyValue("error", e.getMessage())
                         .log("Elasticsearch write failed; spooling");
@@ -100,10 +103,18 @@ public final class IndexFeed implements AutoCloseable {
                 break;
             }
             SpoolEntry e = spool.read(next.get());
-            if (e.poll() != null) {
-                pollLog.write(e.sw(), e.poll().record(), e.changes());
-            } else {
-                notify(index.apply(e.snapshot()));
+            try {
+                if (e.poll() != null) {
+                    pollLog.write(e.sw(), e.poll().record(), e.changes());
+                } else {
+                    notify(index.apply(e.snapshot()));
+                }
+            } catch (IndexRejectedException rejected) {
+                // Replaying it cannot succeed; keep it aside for inspection and go on with the rest.
+                LOG.atError().addKeyValue("entry", next.get().getFileName()).addKeyValue("error", rejected.getMessage())
+                        .log("spooled entry refused by Elasticsearch; moved to rejected/");
+                spool.reject(next.get());
+                continue;
             }
             spool.remove(next.get());
             done++;

@@ -233,7 +233,7 @@ public final class LocationIndex {
                 } else if (r.status() == 409) {
                     retry.add(opMacs.get(i));
                 } else {
-                    throw new IOException("indexing " + opMacs.get(i) + ": " + r.error().reason());
+                    throw new IndexRejectedException("indexing " + opMacs.get(i) + ": " + r.error().reason());
                 }
             }
             todo = retry;
@@ -376,7 +376,7 @@ public final class LocationIndex {
         BulkResponse resp = es.bulk(b -> b.operations(ops));
         if (resp.errors()) {
             BulkResponseItem bad = resp.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
-            throw new IOException("writing events: " + bad.error().reason());
+            throw new IndexRejectedException("writing events: " + bad.error().reason());
         }
     }
 

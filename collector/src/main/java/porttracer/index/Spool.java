@@ -56,6 +56,13 @@ final class Spool {
         Files.deleteIfExists(file);
     }
 
+    /** Moves an entry that cannot be replayed out of the queue, into {@code rejected/}. */
+    synchronized void reject(Path file) throws IOException {
+        Path dead = dir.resolve("rejected");
+        Files.createDirectories(dead);
+        Files.move(file, dead.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     synchronized int size() throws IOException {
         return files().size();
     }
