@@ -22,7 +22,8 @@ class ElasticsearchOutageTest {
 
     @Test
     void movesDuringAnOutageAreNeitherLostNorDuplicated(@TempDir Path dir) throws Exception {
-        try (TcpProxy proxy = new TcpProxy(9200);
+        int esPort = java.net.URI.create(TestEnv.settings(Map.of()).get("es.url")).getPort();
+        try (TcpProxy proxy = new TcpProxy(esPort);
              TestFleet f = TestFleet.start(TestFleet.smallSpec(31), dir,
                      Map.of("es.url", "http://127.0.0.1:" + proxy.port(), "poll.interval", "3600"))) {
             f.pt.startCollector();

@@ -12,8 +12,8 @@ class IndexLayoutTest {
 
     @Test
     void olderIndicesGainNewFields() throws Exception {
-        String prefix = TestEnv.settings(Map.of()).get("es.index-prefix");
-        try (Elastic es = new Elastic("http://127.0.0.1:9200", prefix)) {
+        var settings = TestEnv.settings(Map.of());
+        try (Elastic es = new Elastic(settings.get("es.url"), settings.get("es.index-prefix"))) {
             try {
                 // As an older release left it: strict, and without the port details of today.
                 es.client().indices().create(c -> c.index(es.currentIndex()).aliases(es.current(), a -> a.isWriteIndex(true))
