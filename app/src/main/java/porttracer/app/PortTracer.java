@@ -62,8 +62,18 @@ public final class PortTracer implements AutoCloseable {
         this.inventory = new Inventory(db.dataSource(), SecretBox.fromSettings(settings));
         elastic.ensureLayout();
         // One index writer per process: the collector and live re-verification share its locks.
-        this.locations = new LocationIndex(elastic, porttracer.vendor.OuiRegistry.load(
-                java.nio.file.Path.of(settings.get("oui.dir"))));
+        porttracer.vendor.OuiRegistry vendors = porttracer.vendor.OuiRegistry.load(Path.of(settings.get("oui.dir")));
+        this.locations = new LocationIndex(elastic, vendors);
+        // ieee-data updates replace the registry files; new names apply from the next change seen.
+        var ouiRefresh = porttracer.config.DaemonThreads.scheduler("porttracer-oui-refresh");
+        ouiRefresh.scheduleWithFixedDelay(() -> {
+            try {
+                vendors.refreshIfChanged();
+            } catch (IOException | RuntimeException e) {
+                // Keep the names loaded; try again at the next tick.
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.HOURS);
+        running.add(ouiRefresh::shutdownNow);
         this.metrics = new Metrics(registry);
         this.sessions = new porttracer.collect.SessionPool(settings, inventory, metrics);
         this.liveVerifier = new porttracer.collect.LiveVerifier(inventory, sessions, locations);
