@@ -194,6 +194,25 @@ final class TraceBench {
             }
             report.put("http", levels);
 
+            // The same load straight at Elasticsearch (GET <index>/_doc/<id>): what the API adds on top of its one get.
+            String esBase = settings.get("es.url") + "/" + pt.elastic().current() + "/_doc/";
+            List<Map<String, Object>> esLevels = new ArrayList<>();
+            for (int c : clientLevels) {
+                HttpLoad.Result r = HttpLoad.run(esBase, picker, c, Math.max(3, seconds / 2), null);
+                Report.say("  ES direct, %2d clients: %,7d gets, %7.0f/s   p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms",
+                        c, r.count(), r.throughput(), r.p(50), r.p(99), r.p(99.9));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("clients", c);
+                m.put("requests", r.count());
+                m.put("throughput_per_s", Math.round(r.throughput()));
+                m.put("p50_ms", r.p(50));
+                m.put("p99_ms", r.p(99));
+                m.put("p999_ms", r.p(99.9));
+                m.put("errors", r.errors());
+                esLevels.add(m);
+            }
+            report.put("es_direct", esLevels);
+
             // 4. The old way, in the same run: SSH into each switch of the floor in turn.
             List<Long> live = new ArrayList<>();
             SplittableRandom rnd = new SplittableRandom(5);
@@ -266,7 +285,11 @@ final class TraceBench {
         }
 
         static Result run(String base, MacPicker picker, int clients, int seconds) throws Exception {
-            String auth = "Basic " + Base64.getEncoder().encodeToString("netadmin:netadmin".getBytes(StandardCharsets.UTF_8));
+            return run(base, picker, clients, seconds,
+                    "Basic " + Base64.getEncoder().encodeToString("netadmin:netadmin".getBytes(StandardCharsets.UTF_8)));
+        }
+
+        static Result run(String base, MacPicker picker, int clients, int seconds, String auth) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             AtomicLong errors = new AtomicLong();
@@ -282,8 +305,12 @@ final class TraceBench {
                     int n = 0;
                     while (System.nanoTime() < end) {
                         MacAddress mac = MacAddress.of(picker.pick(rnd));
-                        HttpRequest req = HttpRequest.newBuilder(URI.create(base + mac.bare()))
-                                .header("Authorization", auth).timeout(Duration.ofSeconds(30)).GET().build();
+                        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(base + mac.bare()))
+                                .timeout(Duration.ofSeconds(30)).GET();
+                        if (auth != null) {
+                            rb.header("Authorization", auth);
+                        }
+                        HttpRequest req = rb.build();
                         long s = System.nanoTime();
                         HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
                         long d = System.nanoTime() - s;
