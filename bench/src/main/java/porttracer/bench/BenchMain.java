@@ -29,7 +29,6 @@ public final class BenchMain {
             case "trace" -> TraceBench.run(opts);
             case "poll" -> PollBench.run(opts);
             case "reverify" -> ReverifyBench.run(opts);
-            case "sim" -> SimProcess.main(Arrays.copyOfRange(args, 1, args.length));
             default -> {
                 System.err.println("unknown benchmark " + args[0] + "\n" + USAGE);
                 System.exit(2);
