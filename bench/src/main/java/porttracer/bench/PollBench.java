@@ -42,6 +42,11 @@ final class PollBench {
     private PollBench() {
     }
 
+    /** When false, each cycle waits until the pool has closed its idle sessions, as it has between two real polls. */
+    private static boolean reuseSessions;
+    /** Where each cycle's JFR recording goes (null: none). */
+    private static java.nio.file.Path jfrDir;
+
     record Shape(int sites, int switches, int hostsPerAccess, double commandsPerPoll) {
         static Shape of(int switches, int macsPerSwitch) {
             int sites = Math.max(1, (int) Math.ceil(switches / (double) SWITCHES_PER_SITE));
@@ -61,6 +66,8 @@ final class PollBench {
         int cycles = opts.getInt("cycles", 2);
         int movedSwitches = opts.getInt("moved-switches", 110);
         String mode = opts.get("mode", "burst");
+        reuseSessions = opts.getBool("reuse-sessions", false);
+        jfrDir = opts.has("jfr") ? java.nio.file.Path.of(opts.get("jfr", ".")) : null;
         Shape shape = Shape.of(requested, macsPerSwitch);
         double needed = shape.commandsPerPoll() * (latencyMs / 1000.0) * shape.switches() / interval;
         int threads = opts.getInt("threads", Math.max(20, (int) Math.ceil(2 * needed)));
@@ -212,6 +219,19 @@ final class PollBench {
         double polls0 = CollectorProbe.counter(pt.registry(), "porttracer_polls", null, null);
         double ok0 = CollectorProbe.counter(pt.registry(), "porttracer_polls", "outcome", "ok");
         double docs0 = CollectorProbe.counter(pt.registry(), "porttracer_macs_indexed", null, null);
+        if (!reuseSessions) {
+            // With a 300 s interval and a 60 s idle timeout every real poll opens a new SSH session: do the same.
+            long w0 = System.nanoTime();
+            while (CollectorProbe.gauge(pt.registry(), "porttracer_ssh_sessions_open") > 0
+                    && System.nanoTime() - w0 < 180_000_000_000L) {
+                Thread.sleep(1000);
+            }
+        }
+        jdk.jfr.Recording jfr = null;
+        if (jfrDir != null) {
+            jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            jfr.start();
+        }
         double simCpu0 = simCpu(sims);
         long t0 = System.nanoTime();
         Map<String, Object> fig = new LinkedHashMap<>();
@@ -242,6 +262,14 @@ final class PollBench {
                     : Duration.between(since, Instant.now()).toMillis() / 1000.0;
             double cpu = probe.cpuSeconds();
             double wall = probe.wallSeconds();
+            if (jfr != null) {
+                jfr.stop();
+                java.nio.file.Files.createDirectories(jfrDir);
+                java.nio.file.Path file = jfrDir.resolve("poll-" + switches + "-" + label.replaceAll("[^a-z0-9]+", "-") + ".jfr");
+                jfr.dump(file);
+                jfr.close();
+                fig.put("jfr", file.toString());
+            }
             Thread.sleep(1500); // the last polls' records reach Elasticsearch
             Map<String, Long> es1 = EsStats.indexTotals(esUrl, prefix);
             double polls = CollectorProbe.counter(pt.registry(), "porttracer_polls", null, null) - polls0;

@@ -159,6 +159,19 @@ final class TraceBench {
                     .put("load_docs_per_second", Math.round(written.get() / loadS)).put("docs_indexed", docs)
                     .put("es", EsStats.summary(settings.get("es.url"), pt.elastic().prefix()));
 
+            // What the API's switch directory reloads every 2 s, inside a request (inventory and poll status).
+            long[] refresh = new long[5];
+            for (int i = 0; i < refresh.length; i++) {
+                long d0 = System.nanoTime();
+                pt.inventory().switches();
+                status.all();
+                refresh[i] = System.nanoTime() - d0;
+            }
+            double refreshMs = ReverifyBench.median(refresh);
+            Report.say("  switch directory reload (inventory + poll status of %,d switches): median %.1f ms",
+                    switches + fleet.switches().size(), refreshMs);
+            report.put("directory_reload_ms", refreshMs);
+
             // 3. Traces over HTTP against the real API.
             pt.startApi("127.0.0.1", 0);
             String base = "http://127.0.0.1:" + pt.api().port() + "/api/v1/trace?mac=";
