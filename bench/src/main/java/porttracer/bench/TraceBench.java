@@ -70,15 +70,21 @@ final class TraceBench {
         Report report = new Report("trace");
         report.put("macs", macs).put("floor_switches", floorSwitches).put("latency_ms", latencyMs)
                 .put("load", Report.loadLine());
+        // --reuse true: keep the MACs a previous run of the same size left in the index (the load takes minutes).
+        boolean reuse = opts.getBool("reuse", false);
         Settings settings = Env.settings(Map.of());
-        Env.resetDatabase(settings);
+        if (!reuse) {
+            Env.resetDatabase(settings);
+        }
         FleetSpec floorSpec = new FleetSpec(11, 1, 1, floorSwitches, 24, List.of(Platform.OS6, Platform.OS10), Platform.OS10);
         try (SimulatorServer sim = SimulatorServer.start(Fleet.generate(floorSpec),
                 SimulatorOptions.defaults().withCommandLatency(Duration.ofMillis(latencyMs)));
              PortTracer pt = new PortTracer(settings)) {
-            Env.resetDatabase(settings);
-            Env.deleteIndices(pt.elastic());
-            pt.elastic().ensureLayout();
+            if (!reuse) {
+                Env.resetDatabase(settings);
+                Env.deleteIndices(pt.elastic());
+                pt.elastic().ensureLayout();
+            }
             new Users(pt.db().dataSource()).put("netadmin", "netadmin", Role.NETADMIN);
             int cred = pt.inventory().credential("simulator", "admin", "admin");
             LocationIndex index = new LocationIndex(pt.elastic(), null);
@@ -99,7 +105,9 @@ final class TraceBench {
                     rows.add(new Sighting(e.mac(), e.vlan(), e.port(), PortName.keyOf(e.port()), edge,
                             edge ? "bench: ground truth edge" : "bench: ground truth uplink"));
                 }
-                index.apply(new Snapshot(rec, now, rows, 0));
+                if (!reuse) {
+                    index.apply(new Snapshot(rec, now, rows, 0));
+                }
                 status.record(new PollRecord(id, now, 100, PollOutcome.OK, null, rows.size(), 0, "bench"));
                 if (s.role() == porttracer.sim.Role.ACCESS) {
                     floor.add(rec);
@@ -110,7 +118,16 @@ final class TraceBench {
 
             // 2. Synthetic switches, 500 MACs each, registered in the inventory, applied by several threads.
             int synthetic = Math.max(0, macs - floorMacs);
+            if (reuse) {
+                pt.elastic().client().indices().refresh(r -> r.index(pt.elastic().current()));
+                long have = pt.elastic().client().count(c -> c.index(pt.elastic().current())).count();
+                if (have != macs) {
+                    throw new IllegalStateException("--reuse: the index holds " + have + " MACs, not " + macs);
+                }
+                Report.say("trace: reusing the %,d MACs already indexed by an earlier run (load not measured again)", have);
+            }
             int switches = (synthetic + MACS_PER_SWITCH - 1) / MACS_PER_SWITCH;
+            int toLoad = reuse ? 0 : switches;
             Report.say("trace: loading %,d MACs (%,d on the simulated floor, %,d synthetic on %,d switches) "
                     + "through LocationIndex.apply with %d threads", macs, floorMacs, synthetic, switches, loadThreads);
             long l0 = System.nanoTime();
@@ -122,7 +139,7 @@ final class TraceBench {
             for (int t = 0; t < loadThreads; t++) {
                 jobs.add(pool.submit(() -> {
                     PollStatusStore st = new PollStatusStore(pt.db().dataSource());
-                    for (int sw; (sw = next.getAndIncrement()) < switches; ) {
+                    for (int sw; (sw = next.getAndIncrement()) < toLoad; ) {
                         int id = pt.inventory().putSwitch("synthetic-" + sw, "10." + (100 + sw / 65536) + "."
                                 + (sw / 256 % 256) + "." + (sw % 256), 22, Platform.OS6, "N3248TE-ON", site, null, cred);
                         SwitchRecord rec = pt.inventory().switchById(id).orElseThrow();
@@ -155,7 +172,8 @@ final class TraceBench {
             long docs = pt.elastic().client().count(c -> c.index(pt.elastic().current())).count();
             Report.say("  loaded in %.1f s (%.0f MAC documents/s); %,d documents in %s", loadS, written.get() / loadS,
                     docs, pt.elastic().current());
-            report.put("synthetic_switches", switches).put("load_seconds", Report.round(loadS, 1))
+            report.put("reused_index", reuse);
+            report.put("synthetic_switches", switches).put("load_seconds", reuse ? null : Report.round(loadS, 1))
                     .put("load_docs_per_second", Math.round(written.get() / loadS)).put("docs_indexed", docs)
                     .put("es", EsStats.summary(settings.get("es.url"), pt.elastic().prefix()));
 
