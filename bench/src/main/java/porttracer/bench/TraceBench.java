@@ -244,6 +244,27 @@ final class TraceBench {
             }
             report.put("es_direct", esLevels);
 
+            // And the API's own Elasticsearch call, in this process, with no HTTP server in front: one client.
+            {
+                var es = pt.elastic().client();
+                String current = pt.elastic().current();
+                SplittableRandom r = new SplittableRandom(77);
+                long[] lat = new long[1 << 20];
+                int n = 0;
+                long end = System.nanoTime() + Math.max(3, seconds / 2) * 1_000_000_000L;
+                while (System.nanoTime() < end && n < lat.length) {
+                    String id = MacAddress.of(picker.pick(r)).bare();
+                    long t0 = System.nanoTime();
+                    es.get(g -> g.index(current).id(id), porttracer.index.LocationDoc.class);
+                    lat[n++] = System.nanoTime() - t0;
+                }
+                long[] sorted = Report.sorted(lat, n);
+                Report.say("  ES Java client in process (the API's get), 1 client: %,d gets  p50 %6.2f ms  p99 %6.2f ms",
+                        n, Report.pctMs(sorted, 50), Report.pctMs(sorted, 99));
+                report.put("es_java_client_1", Map.of("requests", n, "p50_ms", Report.pctMs(sorted, 50),
+                        "p99_ms", Report.pctMs(sorted, 99), "p999_ms", Report.pctMs(sorted, 99.9)));
+            }
+
             // 4. The old way, in the same run: SSH into each switch of the floor in turn.
             List<Long> live = new ArrayList<>();
             SplittableRandom rnd = new SplittableRandom(5);
