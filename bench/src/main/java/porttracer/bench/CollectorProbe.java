@@ -108,6 +108,17 @@ final class CollectorProbe implements AutoCloseable {
         return sum >> 20;
     }
 
+    /** Heap in use right after the last collection of each heap pool: an estimate of the live set. */
+    static long heapAfterGcMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null) {
+                sum += p.getCollectionUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+
     @Override
     public void close() {
         sampler.shutdownNow();

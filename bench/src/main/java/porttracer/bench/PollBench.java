@@ -298,6 +298,8 @@ final class PollBench {
             fig.put("heap_max_sampled_mb", probe.maxHeapUsedMb());
             fig.put("heap_pools_peak_mb", CollectorProbe.heapPeakMb());
             fig.put("heap_max_mb", Runtime.getRuntime().maxMemory() >> 20);
+            fig.put("heap_after_last_gc_mb", CollectorProbe.heapAfterGcMb());
+            fig.put("collector_threads", java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
             fig.put("es_current_writes", current);
             fig.put("es_event_writes", events);
             fig.put("es_poll_record_writes", pollDocs);
@@ -306,11 +308,11 @@ final class PollBench {
             fig.put("macs_indexed_counter", (long) docs);
             Report.say("  cycle (%s): %,d/%,d switches in %.1f s (%.2f of the %d s interval), %.1f polls/s, %,d ok; "
                             + "sessions in use max %d mean %.1f; collector CPU %.1f s (%.2f cores, %.1f ms/poll), simulator "
-                            + "CPU %.1f s; heap max %d MB (pools peak %d MB of %d); ES writes: %,d MAC docs (%.3f/poll), %,d "
+                            + "CPU %.1f s; heap max %d MB (pools peak %d MB of %d, after last GC %d MB); ES writes: %,d MAC docs (%.3f/poll), %,d "
                             + "events, %,d poll records -> %.3f writes/poll", label, done, switches, secs, secs / interval,
                     interval, polls / secs, (long) ok, (long) probe.maxSessionsInUse(), probe.meanSessionsInUse(), cpu,
                     cpu / wall, cpu * 1000 / Math.max(1, polls), simCpu, probe.maxHeapUsedMb(), CollectorProbe.heapPeakMb(),
-                    Runtime.getRuntime().maxMemory() >> 20, current, current / Math.max(1, polls), events, pollDocs,
+                    Runtime.getRuntime().maxMemory() >> 20, CollectorProbe.heapAfterGcMb(), current, current / Math.max(1, polls), events, pollDocs,
                     (current + events + pollDocs) / Math.max(1, polls));
         }
         return fig;
