@@ -47,11 +47,10 @@ final class Env {
             }
             st.execute("truncate site, floor, credential, switch, port_override, poll_status, app_user, audit_log "
                     + "restart identity cascade");
-            for (String t : new String[] {"qrtz_fired_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers",
-                    "qrtz_simprop_triggers", "qrtz_blob_triggers", "qrtz_triggers", "qrtz_job_details",
-                    "qrtz_scheduler_state", "qrtz_paused_trigger_grps", "qrtz_calendars"}) {
-                st.execute("delete from " + t);
-            }
+            // One truncate: deleting 10 000 triggers row by row (with their foreign keys) takes minutes.
+            st.execute("truncate qrtz_fired_triggers, qrtz_simple_triggers, qrtz_cron_triggers, qrtz_simprop_triggers, "
+                    + "qrtz_blob_triggers, qrtz_triggers, qrtz_job_details, qrtz_scheduler_state, "
+                    + "qrtz_paused_trigger_grps, qrtz_calendars");
         }
     }
 
