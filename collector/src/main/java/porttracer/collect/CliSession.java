@@ -37,6 +37,16 @@ public final class CliSession implements AutoCloseable {
 
     static {
         CONFIG.setKeepAliveProvider(net.schmizz.keepalive.KeepAliveProvider.KEEP_ALIVE);
+        // AES (hardware-accelerated) ahead of ChaCha20, whose per-packet cost showed in the poll profile.
+        var ciphers = new java.util.ArrayList<>(CONFIG.getCipherFactories());
+        ciphers.sort(java.util.Comparator.comparingInt(f -> switch (f.getName()) {
+            case "aes128-gcm@openssh.com" -> 0;
+            case "aes128-ctr" -> 1;
+            case "aes256-gcm@openssh.com" -> 2;
+            case "aes256-ctr" -> 3;
+            default -> 4;
+        }));
+        CONFIG.setCipherFactories(ciphers);
     }
     private static final ScheduledExecutorService WATCHDOG = DaemonThreads.scheduler("porttracer-ssh-watchdog");
     // A Dell prompt: hostname (and mode) then # or >, alone on the last, unterminated line.

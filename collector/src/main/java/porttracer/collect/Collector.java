@@ -89,6 +89,10 @@ public final class Collector implements AutoCloseable {
         q.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
         q.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
         q.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // Every acquisition takes the cluster's one lock row: take up to a thread pool's worth of
+        // triggers due within 2 s per acquisition instead of one (3 polls/s was the cap otherwise).
+        q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", settings.get("poll.threads"));
+        q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "2000");
         StdSchedulerFactory factory = new StdSchedulerFactory(q);
         this.scheduler = factory.getScheduler();
         scheduler.setJobFactory((bundle, s) -> new PollJob(poller, metrics));

@@ -38,6 +38,14 @@ public final class Users {
     private static final char[] DUMMY_HASH =
             BCrypt.withDefaults().hashToChar(COST, "not a password".toCharArray());
 
+    private static final Object[] STRIPES = new Object[64];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new Object();
+        }
+    }
+
     private final DataSource db;
     private final ConcurrentHashMap<String, Verified> recent = new ConcurrentHashMap<>();
 
@@ -67,10 +75,27 @@ public final class Users {
     /** Checks a password; the user is null when it is wrong or the user unknown or disabled. */
     public Login login(String username, String password) {
         byte[] digest = sha256(password);
+        Login cached = cached(username, digest);
+        if (cached != null) {
+            return cached;
+        }
+        // When a user's entry expires under load, one request pays bcrypt and the others wait for
+        // its answer instead of all hashing at once (the benchmark's p99.9 at 32 clients).
+        synchronized (STRIPES[Math.floorMod(username.hashCode(), STRIPES.length)]) {
+            cached = cached(username, digest);
+            return cached != null ? cached : check(username, password, digest);
+        }
+    }
+
+    private Login cached(String username, byte[] digest) {
         Verified v = recent.get(username);
         if (v != null && v.expiresAtNanos - System.nanoTime() > 0 && MessageDigest.isEqual(v.passwordDigest, digest)) {
             return new Login(v.user, false);
         }
+        return null;
+    }
+
+    private Login check(String username, String password, byte[] digest) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select password_hash, role from app_user where username = ? and enabled")) {
             ps.setString(1, username);

@@ -25,9 +25,14 @@ final class SwitchEndpoint implements AutoCloseable {
         sshd.setPort(port);
         CoreModuleProperties.NIO_WORKERS.set(sshd, 2);
         Path keyDir = opts.hostKeyDir();
-        sshd.setKeyPairProvider(keyDir == null
+        SimpleGeneratorHostKeyProvider keys = keyDir == null
                 ? new SimpleGeneratorHostKeyProvider()
-                : new SimpleGeneratorHostKeyProvider(keyDir.resolve(sw.name() + ".hostkey")));
+                : new SimpleGeneratorHostKeyProvider(keyDir.resolve(sw.name() + ".hostkey"));
+        // ECDSA P-256 as most switches ship: MINA's default P-521 makes every handshake cost far more
+        // than a real switch's would, which skews polling benchmarks.
+        keys.setAlgorithm("EC");
+        keys.setKeySize(256);
+        sshd.setKeyPairProvider(keys);
         sshd.setPasswordAuthenticator((user, password, session) -> !faults.rejectAuth()
                 && opts.username().equals(user) && opts.password().equals(password));
         SwitchView view = new SwitchView(fleet, sw);
