@@ -15,6 +15,7 @@ final class SwitchEndpoint implements AutoCloseable {
 
     private final SimSwitch sw;
     private final SwitchFaults faults = new SwitchFaults();
+    private final CommandLog commands = new CommandLog();
     private final AtomicInteger sessions = new AtomicInteger();
     private final SshServer sshd;
 
@@ -31,9 +32,10 @@ final class SwitchEndpoint implements AutoCloseable {
         sshd.setPasswordAuthenticator((user, password, session) -> !faults.rejectAuth()
                 && opts.username().equals(user) && opts.password().equals(password));
         SwitchView view = new SwitchView(fleet, sw);
-        sshd.setShellFactory(channel -> new CliChannel(newSession(view), faults, opts.commandLatency(), executor, null));
+        sshd.setShellFactory(channel ->
+                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, null, commands));
         sshd.setCommandFactory((channel, command) ->
-                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, command));
+                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, command, commands));
         sshd.addSessionListener(sessionCap(opts.maxSessionsPerSwitch()));
     }
 
@@ -77,6 +79,10 @@ final class SwitchEndpoint implements AutoCloseable {
 
     SwitchFaults faults() {
         return faults;
+    }
+
+    CommandLog commands() {
+        return commands;
     }
 
     @Override
