@@ -71,6 +71,11 @@ public final class SimulatorServer implements AutoCloseable {
         return endpoint(switchName).commands().lines();
     }
 
+    /** SSH sessions open to all switches now. */
+    public int openSessions() {
+        return endpoints.values().stream().mapToInt(SwitchEndpoint::openSessions).sum();
+    }
+
     /** Every switch's received command lines. */
     public Map<String, List<String>> allCommands() {
         Map<String, List<String>> all = new LinkedHashMap<>();

@@ -25,6 +25,8 @@ final class SwitchEndpoint implements AutoCloseable {
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
         CoreModuleProperties.NIO_WORKERS.set(sshd, 2);
+        // A switch waits as long as it takes for a slow reader to open the window; it does not drop the session.
+        CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(sshd, java.time.Duration.ofMinutes(10));
         Path keyDir = opts.hostKeyDir();
         sshd.setKeyPairProvider(keyDir == null
                 ? new SimpleGeneratorHostKeyProvider()
@@ -79,6 +81,10 @@ final class SwitchEndpoint implements AutoCloseable {
 
     SwitchFaults faults() {
         return faults;
+    }
+
+    int openSessions() {
+        return sessions.get();
     }
 
     CommandLog commands() {
