@@ -59,7 +59,7 @@ class AlertsTest {
                     && !h.equals(watched) && !h.equals(flapper)).findFirst().orElseThrow();
             var store = f.pt.alertStore();
             store.create(new AlertRule(0, "watch laptop", "watched_mac", watched.mac().toString(), null, null, null,
-                    null, null, hook, true), "hook-secret", "test");
+                    null, null, hook, true), TestEnv.plantedSecret(), "test");
             store.create(new AlertRule(0, "flap", "flapping", null, null, null, null, 2, 10, null, true), null, "test");
             int fixedRule = store.create(new AlertRule(0, "printer port", "new_mac_on_fixed_port", fixed.mac().toString(),
                     null, f.ids.get(fixed.switchName()), PortName.keyOf(fixed.port()), null, null, null, true), null, "test");
@@ -91,7 +91,7 @@ class AlertsTest {
             assertThat(body.get("mac").asText()).isEqualTo(watched.mac().toString());
             assertThat(body.get("alert").asText()).contains(a.name());
             Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec("hook-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            hmac.init(new SecretKeySpec(TestEnv.plantedSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             String expected = "sha256=" + java.util.HexFormat.of().formatHex(hmac.doFinal(r.body().getBytes(StandardCharsets.UTF_8)));
             assertThat(r.signature()).isEqualTo(expected);
 

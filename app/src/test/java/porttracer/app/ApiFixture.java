@@ -28,9 +28,10 @@ final class ApiFixture implements AutoCloseable {
     ApiFixture(Fleet fleet, Path keys, Map<String, String> settings) throws Exception {
         Settings s = TestEnv.settings(settings);
         TestEnv.resetDatabase(s);
-        sim = SimulatorServer.start(fleet, SimulatorOptions.defaults().withHostKeyDir(keys));
+        sim = SimulatorServer.start(fleet, SimulatorOptions.defaults().withHostKeyDir(keys)
+                .withCredentials("admin", TestEnv.plantedSecret()));
         pt = new PortTracer(s);
-        ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
+        ids = SimulatedFleet.register(pt.inventory(), sim, "admin", TestEnv.plantedSecret());
         // LiveVerifier takes every port but a port-channel for an edge unless the inventory says otherwise,
         // so the switch-facing ports are declared, as an administrator would before trusting live checks.
         for (var sw : fleet.switches()) {

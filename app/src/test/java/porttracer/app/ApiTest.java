@@ -611,7 +611,7 @@ class ApiTest {
         int floor = post("/api/v1/sites/" + site + "/floors", "superadmin", Map.of("name", "ground")).json().get("id").asInt();
         ApiCall.Reply created = post("/api/v1/switches", "superadmin", Map.of("name", "hq-sw1", "host", "127.0.0.2",
                 "sshPort", "2222", "platform", "os6", "site", "hq", "floor", "ground", "username", "admin",
-                "password", "s3cret-pass"));
+                "password", TestEnv.plantedSecret()));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         int sw = created.json().get("id").asInt();
         assertThat(f.call("PUT", "/api/v1/switches/" + sw).as("superadmin").json(Map.of("name", "hq-sw1", "host",
@@ -625,7 +625,7 @@ class ApiTest {
         assertThat(imported.get("updated").asInt()).isEqualTo(1);
         assertThat(imported.get("errors").get(0).get("line").asInt()).isEqualTo(4);
         String listing = f.get("/api/v1/switches").as("superadmin").send().text();
-        assertThat(listing).contains("hq-sw1", "hq-sw2", "127.0.0.3").doesNotContain("s3cret-pass", "password");
+        assertThat(listing).contains("hq-sw1", "hq-sw2", "127.0.0.3").doesNotContain(TestEnv.plantedSecret(), "password");
 
         assertThat(f.call("PUT", "/api/v1/switches/" + sw + "/overrides").as("superadmin")
                 .json(Map.of("port", "Gi1/0/7", "role", "uplink", "note", "to a desk switch")).send().status()).isEqualTo(204);

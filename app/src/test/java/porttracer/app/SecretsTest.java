@@ -24,7 +24,8 @@ import porttracer.sim.SimSwitch;
  */
 class SecretsTest {
 
-    private static final String SECRET = "Pl4nted-S3cret-" + Long.toHexString(System.nanoTime());
+    /** Not the simulator's password (the planted secret itself), so that logins with it fail. */
+    private static final String SECRET = TestEnv.plantedSecret() + "-old";
 
     @Test
     void switchPasswordNeverLeaks(@TempDir Path dir) throws Exception {

@@ -20,6 +20,26 @@ final class TestEnv {
     private TestEnv() {
     }
 
+    private static final String PLANTED = plant();
+
+    private static String plant() {
+        String env = System.getenv("PORTTRACER_TEST_PLANTED_SECRET");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        byte[] b = new byte[12];
+        new SecureRandom().nextBytes(b);
+        return "planted-" + java.util.HexFormat.of().formatHex(b);
+    }
+
+    /**
+     * A secret planted by ./porttracer test for this run (random otherwise), used as switch passwords and webhook
+     * secrets; after the suite the launcher fails the run if it shows up in any report or captured output.
+     */
+    static String plantedSecret() {
+        return PLANTED;
+    }
+
     static Settings settings(Map<String, String> extra) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

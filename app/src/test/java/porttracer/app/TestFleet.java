@@ -38,14 +38,21 @@ final class TestFleet implements AutoCloseable {
 
     /** {@code latency}: how long each simulated switch takes to answer a command. */
     static TestFleet start(FleetSpec spec, Path dir, Map<String, String> settings, Duration latency) throws Exception {
+        return start(Fleet.generate(spec), dir, settings, o -> o.withCommandLatency(latency));
+    }
+
+    /** {@code options}: how the simulator serves the fleet (latency, session cap...), from the defaults. */
+    static TestFleet start(Fleet fleet, Path dir, Map<String, String> settings,
+                           java.util.function.UnaryOperator<SimulatorOptions> options) throws Exception {
         Map<String, String> s = new HashMap<>(settings);
         s.putIfAbsent("spool.dir", dir.resolve("spool").toString());
         Settings cfg = TestEnv.settings(s);
         TestEnv.resetDatabase(cfg);
-        SimulatorServer sim = SimulatorServer.start(Fleet.generate(spec),
-                SimulatorOptions.defaults().withHostKeyDir(dir.resolve("keys")).withCommandLatency(latency));
+        SimulatorServer sim = SimulatorServer.start(fleet,
+                options.apply(SimulatorOptions.defaults().withHostKeyDir(dir.resolve("keys"))
+                        .withCredentials("admin", TestEnv.plantedSecret())));
         PortTracer pt = new PortTracer(cfg);
-        Map<String, Integer> ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
+        Map<String, Integer> ids = SimulatedFleet.register(pt.inventory(), sim, "admin", TestEnv.plantedSecret());
         Users users = new Users(pt.db().dataSource());
         users.put("netadmin", "netadmin", Role.NETADMIN);
         users.put("oss", "oss", Role.OSS);

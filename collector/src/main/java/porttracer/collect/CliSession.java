@@ -52,6 +52,8 @@ public final class CliSession implements AutoCloseable {
     // A Dell prompt: hostname (and mode) then # or >, alone on the last, unterminated line.
     // Control bytes or escape codes may precede it on that line, so it is looked for at the end.
     private static final Pattern PROMPT = Pattern.compile("[\\w.\\-()/:@]{1,80}[#>]$");
+    /** Pager prompts: OS6 "--More-- or (q)uit", OS9 " --More-- ", OS10 "--more--", PowerConnect "More: <space>, ...". */
+    private static final Pattern PAGER = Pattern.compile("(?i)--\\s*more\\s*--|^more: <space>");
     private static final int MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
 
     private final SSHClient ssh;
@@ -196,7 +198,7 @@ public final class CliSession implements AutoCloseable {
                     throw new IOException("output exceeds " + MAX_OUTPUT_CHARS + " characters");
                 }
                 String last = lastLine(sb).strip();
-                if (last.contains("--More--")) {
+                if (PAGER.matcher(last).find()) {
                     out.write(' ');
                     out.flush();
                     sb.setLength(sb.length() - lastLine(sb).length());

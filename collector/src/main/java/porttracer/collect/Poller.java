@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.slf4j.Logger;
@@ -160,8 +161,15 @@ public final class Poller {
         if (e instanceof SessionPool.CapReachedException) {
             return new Failure(PollOutcome.REFUSED, "session cap reached: " + e.getMessage());
         }
+        if (e instanceof TransportException t && t.getDisconnectReason() == DisconnectReason.TOO_MANY_CONNECTIONS) {
+            return new Failure(PollOutcome.REFUSED, "session cap reached on the switch: " + e.getMessage());
+        }
         if (e instanceof ConnectException) {
             return new Failure(PollOutcome.REFUSED, "connection refused");
+        }
+        if (e instanceof TransportException && e.getCause() instanceof SocketTimeoutException) {
+            // Connected, but the SSH greeting or key exchange never came: a silent or wedged listener.
+            return new Failure(PollOutcome.TIMEOUT, "timeout: no SSH answer within the connect timeout");
         }
         if (e instanceof SocketTimeoutException || e instanceof CliSession.TimeoutException) {
             return new Failure(PollOutcome.TIMEOUT, "timeout: " + e.getMessage());

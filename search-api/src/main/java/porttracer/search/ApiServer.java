@@ -126,6 +126,8 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.maxRequestSize = 1_000_000L;
             cfg.http.generateEtags = true;
             cfg.http.gzipOnlyCompression();
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/web";

@@ -32,8 +32,12 @@ final class CliChannel implements Command {
     private Future<?> task;
     private ChannelSession channel;
 
-    CliChannel(Session session, SwitchFaults faults, Duration latency, ExecutorService executor, String execLine) {
+    private final CommandLog log;
+
+    CliChannel(Session session, SwitchFaults faults, Duration latency, ExecutorService executor, String execLine,
+               CommandLog log) {
         this.session = session;
+        this.log = log;
         this.faults = faults;
         this.latency = latency;
         this.executor = executor;
@@ -92,7 +96,8 @@ final class CliChannel implements Command {
         while (true) {
             terminal.print(session.prompt());
             String line = readLine(terminal);
-            if (line == null || !answer(terminal, line, session.pageLength())) {
+            int pageLength = faults.pagingStuck() ? Session.DEFAULT_PAGE_LENGTH : session.pageLength();
+            if (line == null || !answer(terminal, line, pageLength)) {
                 return;
             }
         }
@@ -100,6 +105,7 @@ final class CliChannel implements Command {
 
     /** Runs one line and prints its output; false when the session is over. */
     private boolean answer(Terminal terminal, String line, int pageLength) throws IOException, InterruptedException {
+        log.add(line);
         Reply reply = session.execute(line);
         if (reply.ends()) {
             return false;
@@ -116,12 +122,23 @@ final class CliChannel implements Command {
         if (faults.garbage()) {
             terminal.write(GARBAGE);
         }
+        String text = faults.longLine() > 0 && line.contains("mac") ? withLongLine(reply.text(), faults.longLine())
+                : reply.text();
         Pager pager = new Pager(terminal, session.dialect().pagerPrompt());
-        if (pager.write(reply.text(), pageLength, faults.truncateAfterLines()) == Pager.Outcome.TRUNCATED) {
+        if (pager.write(text, pageLength, faults.truncateAfterLines()) == Pager.Outcome.TRUNCATED) {
             channel.getSession().close(false);
             return false;
         }
         return true;
+    }
+
+    private static String withLongLine(String text, int characters) {
+        int middle = text.indexOf('\n', text.length() / 2);
+        if (middle < 0) {
+            return text;
+        }
+        String filler = "0a1b.2c3d.4e5f " + "x".repeat(Math.max(0, characters - 16)) + "\n";
+        return text.substring(0, middle + 1) + filler + text.substring(middle + 1);
     }
 
     /** Reads and echoes one line with backspace editing; null at end of input. */

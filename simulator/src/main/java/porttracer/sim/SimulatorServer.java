@@ -66,6 +66,23 @@ public final class SimulatorServer implements AutoCloseable {
         return endpoint(switchName).faults();
     }
 
+    /** The command lines the switch received, oldest first (the latest {@value CommandLog#CAPACITY}). */
+    public List<String> commands(String switchName) {
+        return endpoint(switchName).commands().lines();
+    }
+
+    /** SSH sessions open to all switches now. */
+    public int openSessions() {
+        return endpoints.values().stream().mapToInt(SwitchEndpoint::openSessions).sum();
+    }
+
+    /** Every switch's received command lines. */
+    public Map<String, List<String>> allCommands() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        endpoints.forEach((name, e) -> all.put(name, e.commands().lines()));
+        return all;
+    }
+
     private SwitchEndpoint endpoint(String switchName) {
         SwitchEndpoint endpoint = endpoints.get(switchName);
         if (endpoint == null) {

@@ -15,6 +15,7 @@ final class SwitchEndpoint implements AutoCloseable {
 
     private final SimSwitch sw;
     private final SwitchFaults faults = new SwitchFaults();
+    private final CommandLog commands = new CommandLog();
     private final AtomicInteger sessions = new AtomicInteger();
     private final SshServer sshd;
 
@@ -24,6 +25,8 @@ final class SwitchEndpoint implements AutoCloseable {
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
         CoreModuleProperties.NIO_WORKERS.set(sshd, 2);
+        // A switch waits as long as it takes for a slow reader to open the window; it does not drop the session.
+        CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(sshd, java.time.Duration.ofMinutes(10));
         Path keyDir = opts.hostKeyDir();
         SimpleGeneratorHostKeyProvider keys = keyDir == null
                 ? new SimpleGeneratorHostKeyProvider()
@@ -36,9 +39,10 @@ final class SwitchEndpoint implements AutoCloseable {
         sshd.setPasswordAuthenticator((user, password, session) -> !faults.rejectAuth()
                 && opts.username().equals(user) && opts.password().equals(password));
         SwitchView view = new SwitchView(fleet, sw);
-        sshd.setShellFactory(channel -> new CliChannel(newSession(view), faults, opts.commandLatency(), executor, null));
+        sshd.setShellFactory(channel ->
+                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, null, commands));
         sshd.setCommandFactory((channel, command) ->
-                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, command));
+                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, command, commands));
         sshd.addSessionListener(sessionCap(opts.maxSessionsPerSwitch()));
     }
 
@@ -82,6 +86,14 @@ final class SwitchEndpoint implements AutoCloseable {
 
     SwitchFaults faults() {
         return faults;
+    }
+
+    int openSessions() {
+        return sessions.get();
+    }
+
+    CommandLog commands() {
+        return commands;
     }
 
     @Override
