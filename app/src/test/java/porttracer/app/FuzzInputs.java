@@ -44,7 +44,7 @@ final class FuzzInputs {
     static List<String> oddJsonBodies(Random random) {
         return List.of("", "{", "}", "[]", "null", "0", "\"x\"", "{\"a\":", "{\"a\" 1}", "{'a':'b'}",
                 "{\"macs\":{\"$ne\":null}}", "{\"name\":[\"a\",{\"b\":null}]}", "{\"name\":1e99999}",
-                "{\"name\":\"\\ud800\"}", "{\"name\":\"x\",\"name\":\"y\"}", nested(random.nextInt(200) + 500),
+                "{\"name\":\"\\ud800\"}", "{\"name\":\"a\\u0000b\"}", "{\"name\":\"x\",\"name\":\"y\"}", nested(random.nextInt(200) + 500),
                 nested(20_000), "{\"name\":" + "1".repeat(10_000) + "}", "\ufeff{}", "{\"__proto__\":{\"x\":1}}");
     }
 

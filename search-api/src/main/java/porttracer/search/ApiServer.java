@@ -276,6 +276,19 @@ public final class ApiServer implements AutoCloseable {
         }
         ctx.attribute(PERMIT, Boolean.TRUE);
         authenticate(ctx);
+        rejectNul(ctx);
+    }
+
+    /** PostgreSQL text cannot hold NUL: refused here as bad input rather than failing in the store as a 503. */
+    private static void rejectNul(Context ctx) {
+        boolean nul = ctx.queryParamMap().values().stream().flatMap(List::stream).anyMatch(v -> v.indexOf('\0') >= 0);
+        if (!nul && ctx.contentLength() != 0) {
+            String body = ctx.body();
+            nul = body.indexOf('\0') >= 0 || body.toLowerCase(java.util.Locale.ROOT).contains("\\u0000");
+        }
+        if (nul) {
+            throw new ApiError(400, "text must not contain NUL characters");
+        }
     }
 
     private void release(Context ctx) {
