@@ -27,7 +27,7 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture(Fleet fleet, Path keys, Map<String, String> settings) throws Exception {
         Settings s = TestEnv.settings(settings);
-        TestEnv.resetDatabase(s);
+        Scratch.resetDatabase(s);
         sim = SimulatorServer.start(fleet, SimulatorOptions.defaults().withHostKeyDir(keys)
                 .withCredentials("admin", TestEnv.plantedSecret()));
         pt = new PortTracer(s);

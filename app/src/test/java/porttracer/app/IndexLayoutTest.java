@@ -30,6 +30,9 @@ class IndexLayoutTest {
             } finally {
                 TestEnv.deleteIndices(es);
             }
+            // Cleanup really removes them (Elasticsearch refuses wildcard deletes by default).
+            assertThat(es.client().indices().get(g -> g.index(es.prefix() + "-*").allowNoIndices(true)).result())
+                    .isEmpty();
         }
     }
 }

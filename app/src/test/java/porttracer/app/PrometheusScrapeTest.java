@@ -60,7 +60,7 @@ class PrometheusScrapeTest {
     void start(@TempDir Path tmp) throws Exception {
         binary = prometheusBinary();
         Settings settings = TestEnv.settings(Map.of());
-        TestEnv.resetDatabase(settings);
+        Scratch.resetDatabase(settings);
         FleetSpec spec = new FleetSpec(11, 1, 1, 2, 4, List.of(Platform.OS6, Platform.OS10), Platform.OS10);
         sim = SimulatorServer.start(Fleet.generate(spec), SimulatorOptions.defaults().withHostKeyDir(tmp.resolve("keys")));
 

@@ -1,9 +1,6 @@
 package porttracer.app;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
@@ -53,35 +50,9 @@ final class TestEnv {
         return Settings.load(System.getenv(), o);
     }
 
-    /** Empties the project's tables (schema kept), so each test class starts from a blank inventory. */
-    static void resetDatabase(Settings s) throws Exception {
-        try (Connection c = DriverManager.getConnection(s.get("db.url"), s.get("db.user"), s.get("db.password"));
-             Statement st = c.createStatement()) {
-            boolean migrated;
-            try (var rs = st.executeQuery("select to_regclass('public.switch') is not null")) {
-                rs.next();
-                migrated = rs.getBoolean(1);
-            }
-            if (!migrated) {
-                return;
-            }
-            st.execute("truncate site, floor, credential, switch, port_override, poll_status, app_user, audit_log "
-                    + "restart identity cascade");
-            for (String t : new String[] {"qrtz_fired_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers",
-                    "qrtz_simprop_triggers", "qrtz_blob_triggers", "qrtz_triggers", "qrtz_job_details",
-                    "qrtz_scheduler_state", "qrtz_paused_trigger_grps", "qrtz_calendars"}) {
-                st.execute("delete from " + t);
-            }
-        }
-    }
-
     static void deleteIndices(Elastic elastic) {
         try {
-            elastic.client().indices().delete(d -> d.index(elastic.prefix() + "-*").ignoreUnavailable(true)
-                    .allowNoIndices(true));
-            for (String t : new String[] {elastic.current(), elastic.events(), elastic.polls()}) {
-                elastic.client().indices().deleteIndexTemplate(d -> d.name(t));
-            }
+            Scratch.deleteIndices(elastic);
         } catch (Exception e) {
             // Best effort: a unique prefix keeps leftovers out of other runs anyway.
         }

@@ -47,7 +47,7 @@ final class TestFleet implements AutoCloseable {
         Map<String, String> s = new HashMap<>(settings);
         s.putIfAbsent("spool.dir", dir.resolve("spool").toString());
         Settings cfg = TestEnv.settings(s);
-        TestEnv.resetDatabase(cfg);
+        Scratch.resetDatabase(cfg);
         SimulatorServer sim = SimulatorServer.start(fleet,
                 options.apply(SimulatorOptions.defaults().withHostKeyDir(dir.resolve("keys"))
                         .withCredentials("admin", TestEnv.plantedSecret())));
