@@ -45,7 +45,7 @@ class SwitchSessionCapTest {
                     throw new IllegalStateException(e);
                 }
             });
-            awaitSimSession(f);
+            awaitSimSession(f, sw.name());
             SwitchStatus s = probe.pollOne(sw.name());
             assertThat(s.lastOutcome()).as(s.lastError()).isEqualTo("refused");
             assertThat(s.lastError()).contains("session").contains(sw.name());
@@ -57,10 +57,11 @@ class SwitchSessionCapTest {
         }
     }
 
-    private static void awaitSimSession(TestFleet f) throws InterruptedException {
-        for (int i = 0; i < 600 && f.sim.openSessions() == 0; i++) {
+    /** Waits for the live lookup's session on this switch; other switches' scheduled polls do not count. */
+    private static void awaitSimSession(TestFleet f, String switchName) throws InterruptedException {
+        for (int i = 0; i < 600 && f.sim.openSessions(switchName) == 0; i++) {
             Thread.sleep(50);
         }
-        assertThat(f.sim.openSessions()).as("the live lookup's session").isPositive();
+        assertThat(f.sim.openSessions(switchName)).as("the live lookup's session").isPositive();
     }
 }

@@ -76,6 +76,11 @@ public final class SimulatorServer implements AutoCloseable {
         return endpoints.values().stream().mapToInt(SwitchEndpoint::openSessions).sum();
     }
 
+    /** SSH sessions open to one switch now. */
+    public int openSessions(String switchName) {
+        return endpoint(switchName).openSessions();
+    }
+
     /** Every switch's received command lines. */
     public Map<String, List<String>> allCommands() {
         Map<String, List<String>> all = new LinkedHashMap<>();
