@@ -99,7 +99,7 @@ public final class PortTracer implements AutoCloseable {
         this.feed = feed;
         Poller poller = new Poller(settings, inventory, sessions, new PollStatusStore(db.dataSource()),
                 feed, metrics, node);
-        collector = new Collector(settings, db.dataSource(), inventory, poller, metrics, node);
+        collector = new Collector(settings, db.schedulerDataSource(), inventory, poller, metrics, node);
         running.add(0, collector);
         collector.start();
         return collector;

@@ -65,3 +65,4 @@ class SwitchSessionCapTest {
         assertThat(f.sim.openSessions(switchName)).as("the live lookup's session").isPositive();
     }
 }
+

@@ -10,33 +10,56 @@ import porttracer.config.Settings;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final Settings settings;
+    private HikariDataSource schedulerPool;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, Settings settings) {
         this.dataSource = dataSource;
+        this.settings = settings;
     }
 
     public static Database open(Settings settings) {
-        HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(settings.get("db.url"));
-        cfg.setUsername(settings.get("db.user"));
-        cfg.setPassword(settings.get("db.password"));
-        cfg.setMaximumPoolSize(settings.getInt("db.pool-size"));
-        cfg.setPoolName("porttracer-db");
-        // Start even while PostgreSQL is down; connections are retried on use.
-        cfg.setInitializationFailTimeout(-1);
-        cfg.setConnectionTimeout(5_000);
-        HikariDataSource ds = new HikariDataSource(cfg);
+        HikariDataSource ds = new HikariDataSource(config(settings, "porttracer-db", settings.getInt("db.pool-size")));
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new Database(ds);
+        return new Database(ds, settings);
+    }
+
+    private static HikariConfig config(Settings settings, String name, int size) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(settings.get("db.url"));
+        cfg.setUsername(settings.get("db.user"));
+        cfg.setPassword(settings.get("db.password"));
+        cfg.setMaximumPoolSize(size);
+        cfg.setPoolName(name);
+        // Start even while PostgreSQL is down; connections are retried on use.
+        cfg.setInitializationFailTimeout(-1);
+        cfg.setConnectionTimeout(5_000);
+        return cfg;
     }
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Quartz's own pool. Every Quartz transaction holds the cluster's one lock row, so the WAL
+     * flush at each commit is what caps polls per second; these connections commit without
+     * waiting for it. A PostgreSQL crash can then lose the last fraction of a second of
+     * scheduler state, which Quartz replays as one more poll of a few switches: harmless, unlike
+     * the inventory, users and audit rows, which keep the main pool's durable commits.
+     */
+    public synchronized DataSource schedulerDataSource() {
+        if (schedulerPool == null) {
+            HikariConfig cfg = config(settings, "porttracer-quartz", settings.getInt("db.scheduler-pool-size"));
+            cfg.setConnectionInitSql("SET synchronous_commit = off");
+            schedulerPool = new HikariDataSource(cfg);
+        }
+        return schedulerPool;
     }
 
     public boolean isReachable() {
@@ -48,7 +71,10 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (schedulerPool != null) {
+            schedulerPool.close();
+        }
         dataSource.close();
     }
 }

@@ -1,7 +1,11 @@
 package porttracer.config;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** Background housekeeping threads: named for thread dumps, and daemons so they never hold the JVM up. */
 public final class DaemonThreads {
@@ -16,5 +20,16 @@ public final class DaemonThreads {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** A single worker thread called {@code name}, started now rather than on the first task. */
+    public static ExecutorService worker(String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        pool.prestartAllCoreThreads();
+        return pool;
     }
 }

@@ -803,5 +803,6 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
         live.close();
         audit.close();
+        switches.close();
     }
 }

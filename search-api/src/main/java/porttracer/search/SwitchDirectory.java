@@ -13,7 +13,7 @@ import porttracer.store.SwitchStatus;
  * The inventory joined with each switch's poll status, cached for a couple of seconds so that a
  * trace costs no database round trip; freshness is computed from it.
  */
-final class SwitchDirectory {
+final class SwitchDirectory implements AutoCloseable {
 
     record Entry(SwitchRecord sw, SwitchStatus status) {
     }
@@ -24,8 +24,8 @@ final class SwitchDirectory {
     private final PollStatusStore polls;
     private final Duration defaultInterval;
     private final int staleIntervals;
-    private static final java.util.concurrent.ExecutorService RELOADER =
-            porttracer.config.DaemonThreads.scheduler("porttracer-switch-directory");
+    private final java.util.concurrent.ExecutorService reloader =
+            porttracer.config.DaemonThreads.worker("porttracer-switch-directory");
     private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean mustReload = true;
     private volatile Map<Integer, Entry> entries = Map.of();
@@ -48,15 +48,19 @@ final class SwitchDirectory {
             if (mustReload) {
                 refresh();
             } else if (reloading.compareAndSet(false, true)) {
-                RELOADER.execute(() -> {
-                    try {
-                        refresh();
-                    } catch (RuntimeException e) {
-                        // PostgreSQL unavailable: keep serving the last view; the next request retries.
-                    } finally {
-                        reloading.set(false);
-                    }
-                });
+                try {
+                    reloader.execute(() -> {
+                        try {
+                            refresh();
+                        } catch (RuntimeException e) {
+                            // PostgreSQL unavailable: keep serving the last view; the next request retries.
+                        } finally {
+                            reloading.set(false);
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    reloading.set(false);
+                }
             }
         }
         return entries;
@@ -81,6 +85,11 @@ final class SwitchDirectory {
                 sw -> new Entry(sw, status.get(sw.id()))));
         loadedAt = System.nanoTime();
         mustReload = false;
+    }
+
+    @Override
+    public void close() {
+        reloader.shutdownNow();
     }
 
     /** Why a switch's data is stale, or null when it is fresh. */

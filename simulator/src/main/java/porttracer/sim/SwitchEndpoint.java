@@ -51,15 +51,22 @@ final class SwitchEndpoint implements AutoCloseable {
     }
 
     private SessionListener sessionCap(int max) {
+        // Sessions are admitted in the order they connect; one over the cap is told so once its keys
+        // are established (a disconnect message needs them). Deciding at key exchange instead would
+        // let a later connection evict one that was still handshaking.
+        org.apache.sshd.common.AttributeRepository.AttributeKey<Boolean> overCap =
+                new org.apache.sshd.common.AttributeRepository.AttributeKey<>();
         return new SessionListener() {
             @Override
             public void sessionCreated(org.apache.sshd.common.session.Session session) {
-                sessions.incrementAndGet();
+                if (sessions.incrementAndGet() > max) {
+                    session.setAttribute(overCap, Boolean.TRUE);
+                }
             }
 
             @Override
             public void sessionEvent(org.apache.sshd.common.session.Session session, Event event) {
-                if (event == Event.KeyEstablished && sessions.get() > max) {
+                if (event == Event.KeyEstablished && session.getAttribute(overCap) != null) {
                     try {
                         session.disconnect(SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS,
                                 "Too many sessions: " + sw.name() + " allows " + max + " at a time");
