@@ -28,6 +28,7 @@ public final class AuditLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     private static final int BATCH = 500;
+    private static final long LINGER_NANOS = 50_000_000L;
 
     private final DataSource db;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(20_000);
@@ -93,7 +94,18 @@ public final class AuditLog implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
+                // Linger briefly so that a busy API writes one batch per 50 ms rather than one row per
+                // request: at a thousand traces a second that is 20 commits instead of a thousand.
+                long until = System.nanoTime() + LINGER_NANOS;
+                for (long left = LINGER_NANOS; batch.size() < BATCH && left > 0 && !closing;
+                     left = until - System.nanoTime()) {
+                    Entry next = queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    queue.drainTo(batch, BATCH - batch.size());
+                }
                 write(batch);
             } catch (InterruptedException e) {
                 closing = true;
