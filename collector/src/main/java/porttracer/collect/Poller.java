@@ -24,6 +24,7 @@ import porttracer.domain.ArpEntry;
 import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortChannel;
 import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
 import porttracer.domain.Sighting;
@@ -74,7 +75,11 @@ public final class Poller {
     }
 
     /** The raw answers of one poll; a command the switch does not know is null. */
-    record Outputs(String macTable, String lldp, String interfaces, String switchport, String arp) {
+    record Outputs(String macTable, String lldp, String interfaces, String switchport, String arp,
+                   String portChannels) {
+        Outputs(String macTable, String lldp, String interfaces, String switchport, String arp) {
+            this(macTable, lldp, interfaces, switchport, arp, null);
+        }
     }
 
     public PollRecord poll(SwitchRecord sw) {
@@ -133,7 +138,9 @@ public final class Poller {
             String ifs = known(cli.run(d.interfaceStatus()));
             String sp = d.switchport() == null ? null : known(cli.run(d.switchport()));
             String arp = sw.collectArp() ? known(cli.run(d.arp())) : null;
-            return new Outputs(mac, lldp, ifs, sp, arp);
+            String pc = d.portChannels() == null ? null
+                    : d.portChannels().equals(d.switchport()) ? sp : known(cli.run(d.portChannels()));
+            return new Outputs(mac, lldp, ifs, sp, arp, pc);
         });
     }
 
@@ -212,8 +219,18 @@ public final class Poller {
             unparsed += arp.unparsedLines().size();
             arp.rows().forEach(a -> ips.put(a.mac(), a.ip()));
         }
+        Map<String, PortChannel> channels = new HashMap<>();
+        if (out.portChannels() != null) {
+            ParseResult<PortChannel> pc = Parsers.portChannels(sw.platform(), out.portChannels());
+            Dialect d = Dialect.of(sw.platform());
+            if (!d.portChannels().equals(d.switchport())) {
+                // When read from the switchport answer, its lines are already counted above.
+                unparsed += pc.unparsedLines().size();
+            }
+            pc.rows().forEach(c -> channels.put(c.channel().key(), c));
+        }
         PortClassifier.Context ctx = new PortClassifier.Context(overrides, lldpByPort, ports, knownSwitchNames,
-                switchMacs);
+                switchMacs, channels);
         Map<String, PortClassifier.Role> roles = classifier.classify(macs.rows(), ctx);
         List<Sighting> sightings = new ArrayList<>(macs.rows().size());
         for (MacEntry e : macs.rows()) {
@@ -222,7 +239,10 @@ public final class Poller {
             }
             String key = PortName.keyOf(e.port());
             PortClassifier.Role role = roles.get(key);
-            sightings.add(new Sighting(e.mac(), e.vlan(), e.port(), key, role.edge(), role.reason(), ports.get(key)));
+            PortChannel channel = channels.get(key);
+            List<String> members = channel == null ? null : channel.members().stream().map(PortName::raw).toList();
+            sightings.add(new Sighting(e.mac(), e.vlan(), e.port(), key, role.edge(), role.reason(), ports.get(key),
+                    members));
         }
         return new Snapshot(sw, at, sightings, ips, unparsed);
     }

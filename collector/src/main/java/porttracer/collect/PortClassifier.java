@@ -7,6 +7,7 @@ import java.util.Set;
 import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortChannel;
 import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
 
@@ -14,7 +15,7 @@ import porttracer.domain.PortName;
  * Decides for each port of one switch whether it is an edge port (a device is plugged in) or an
  * uplink (the MACs behind it belong to other switches), and says why. First rule that applies:
  * an inventory override; an LLDP neighbour that is a bridge or router or a switch of the
- * inventory; a port-channel; trunk/general mode carrying many VLANs; the MAC of a known switch
+ * inventory; a port-channel, or a member port of one; trunk/general mode carrying many VLANs; the MAC of a known switch
  * on the port; more MACs than an edge port holds. Otherwise edge.
  */
 final class PortClassifier {
@@ -22,9 +23,17 @@ final class PortClassifier {
     record Role(boolean edge, String reason) {
     }
 
-    /** What a poll learnt about the switch's neighbourhood, besides the MAC table. */
+    /**
+     * What a poll learnt about the switch's neighbourhood, besides the MAC table; {@code portChannels}
+     * by channel key, empty where the platform's membership is not read.
+     */
     record Context(Map<String, String> overrides, Map<String, LldpNeighbor> lldpByPort, Map<String, PortInfo> ports,
-                   Set<String> knownSwitchNames, Map<MacAddress, String> knownSwitchMacs) {
+                   Set<String> knownSwitchNames, Map<MacAddress, String> knownSwitchMacs,
+                   Map<String, PortChannel> portChannels) {
+        Context(Map<String, String> overrides, Map<String, LldpNeighbor> lldpByPort, Map<String, PortInfo> ports,
+                Set<String> knownSwitchNames, Map<MacAddress, String> knownSwitchMacs) {
+            this(overrides, lldpByPort, ports, knownSwitchNames, knownSwitchMacs, Map.of());
+        }
     }
 
     private final int maxEdgeMacs;
@@ -47,14 +56,19 @@ final class PortClassifier {
                 switchMacOnPort.putIfAbsent(key, owner);
             }
         }
+        Map<String, PortChannel> channelOfMember = new HashMap<>();
+        for (PortChannel c : ctx.portChannels().values()) {
+            c.members().forEach(m -> channelOfMember.put(m.key(), c));
+        }
         Map<String, Role> roles = new HashMap<>();
         for (Map.Entry<String, Integer> p : macsPerPort.entrySet()) {
-            roles.put(p.getKey(), role(p.getKey(), p.getValue(), ctx, switchMacOnPort.get(p.getKey())));
+            roles.put(p.getKey(), role(p.getKey(), p.getValue(), ctx, switchMacOnPort.get(p.getKey()),
+                    channelOfMember.get(p.getKey())));
         }
         return roles;
     }
 
-    private Role role(String port, int macs, Context ctx, String switchMacOwner) {
+    private Role role(String port, int macs, Context ctx, String switchMacOwner, PortChannel memberOf) {
         String override = ctx.overrides().get(port);
         if (override != null) {
             return new Role("edge".equals(override), "inventory: " + override);
@@ -70,6 +84,9 @@ final class PortClassifier {
         }
         if (port.startsWith("po")) {
             return new Role(false, "port-channel");
+        }
+        if (memberOf != null) {
+            return new Role(false, "member of port-channel " + memberOf.number());
         }
         PortInfo info = ctx.ports().get(port);
         if (info != null && info.mode() != null && !"access".equals(info.mode()) && info.vlans() != null

@@ -27,12 +27,14 @@ public record LocationDoc(String mac, String macBare, String oui, String vendor,
     /**
      * One switch port on which the MAC is in the MAC table now, with what the switch says about
      * the port: description, mode (access/trunk/general/hybrid), PVID and the other allowed VLANs
-     * in range notation ("10,20,30-39").
+     * in range notation ("10,20,30-39"); on a port-channel whose membership the switch reports, its
+     * member ports as printed.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SightingDoc(int switchId, String switchName, String host, String site, String floor, String port,
                               String portKey, int vlan, boolean edge, String reason, String firstSeen,
-                              String description, String mode, Integer pvid, String allowedVlans, String portRole) {
+                              String description, String mode, Integer pvid, String allowedVlans, String portRole,
+                              List<String> members) {
 
         /** "switchId:portKey:edge|uplink": one keyword that finds a port's role with one term query. */
         static String portRole(int switchId, String portKey, boolean edge) {
@@ -54,7 +56,7 @@ public record LocationDoc(String mac, String macBare, String oui, String vendor,
 
         SightingDoc withFirstSeen(String at) {
             return new SightingDoc(switchId, switchName, host, site, floor, port, portKey, vlan, edge, reason, at,
-                    description, mode, pvid, allowedVlans, portRole);
+                    description, mode, pvid, allowedVlans, portRole, members);
         }
     }
 }

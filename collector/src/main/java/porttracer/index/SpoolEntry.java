@@ -34,7 +34,7 @@ record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, 
     }
 
     record Row(String mac, int vlan, String port, String portKey, boolean edge, String reason, String description,
-               String mode, Integer pvid, List<Integer> vlans) {
+               String mode, Integer pvid, List<Integer> vlans, List<String> members) {
     }
 
     static SpoolEntry of(Snapshot s) {
@@ -43,7 +43,7 @@ record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, 
             PortInfo i = x.portInfo();
             rows.add(new Row(x.mac().bare(), x.vlan(), x.port(), x.portKey(), x.edge(), x.reason(),
                     i == null ? null : i.description(), i == null ? null : i.mode(), i == null ? null : i.pvid(),
-                    i == null ? null : i.vlans()));
+                    i == null ? null : i.vlans(), x.members()));
         }
         Map<String, String> ips = new HashMap<>();
         s.ips().forEach((mac, ip) -> ips.put(mac.bare(), ip));
@@ -60,7 +60,7 @@ record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, 
             PortInfo info = r.description() == null && r.mode() == null && r.pvid() == null && r.vlans() == null ? null
                     : new PortInfo(PortName.of(r.port()), r.description(), null, null, null, r.mode(), r.pvid(), r.vlans());
             sightings.add(new Sighting(MacAddress.parse(r.mac()), r.vlan(), r.port(), r.portKey(), r.edge(), r.reason(),
-                    info));
+                    info, r.members()));
         }
         Map<MacAddress, String> macIps = new HashMap<>();
         ips.forEach((mac, ip) -> macIps.put(MacAddress.parse(mac), ip));

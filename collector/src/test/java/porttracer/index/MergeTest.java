@@ -93,4 +93,17 @@ class MergeTest {
         assertThat(ev).extracting(MoveEvent::kind).containsExactly("appeared", "duplicate");
         assertThat(d.edge().switchName()).as("the edge stays where it was").isEqualTo("a");
     }
+
+    @Test
+    void aPortChannelSightingCarriesItsMembersIntoTheDocumentAndThroughTheSpool() {
+        List<MoveEvent> ev = new ArrayList<>();
+        Sighting lag = new Sighting(MAC, 10, "Po 2", "po2", false, "port-channel", null,
+                List.of("GigabitEthernet 0/24", "GigabitEthernet 1/24"));
+        LocationDoc d = fold(null, DIST, 0, ev, lag);
+        assertThat(d.sightings()).singleElement().extracting(LocationDoc.SightingDoc::members)
+                .isEqualTo(List.of("GigabitEthernet 0/24", "GigabitEthernet 1/24"));
+        Snapshot snap = new Snapshot(DIST, Instant.parse("2026-11-26T10:00:00Z"), List.of(lag, uplink("Te1/0/2")), 0);
+        assertThat(SpoolEntry.of(snap).snapshot().sightings()).extracting(Sighting::members)
+                .containsExactly(List.of("GigabitEthernet 0/24", "GigabitEthernet 1/24"), null);
+    }
 }

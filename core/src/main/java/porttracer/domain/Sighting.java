@@ -1,12 +1,24 @@
 package porttracer.domain;
 
+import java.util.List;
+
 /**
  * A MAC seen in one switch's table on one port, classified: {@code edge} when the port is where
  * the device plugs in, otherwise an uplink sighting; {@code reason} says why. {@code portInfo}
- * carries what the interface commands said about the port (null when they said nothing).
+ * carries what the interface commands said about the port (null when they said nothing);
+ * {@code members}, on a port-channel whose membership the switch reports, its member ports as printed
+ * (null otherwise).
  */
 public record Sighting(MacAddress mac, int vlan, String port, String portKey, boolean edge, String reason,
-                       PortInfo portInfo) {
+                       PortInfo portInfo, List<String> members) {
+    public Sighting {
+        members = members == null ? null : List.copyOf(members);
+    }
+
+    public Sighting(MacAddress mac, int vlan, String port, String portKey, boolean edge, String reason,
+                    PortInfo portInfo) {
+        this(mac, vlan, port, portKey, edge, reason, portInfo, null);
+    }
 
     public Sighting(MacAddress mac, int vlan, String port, String portKey, boolean edge, String reason) {
         this(mac, vlan, port, portKey, edge, reason, null);

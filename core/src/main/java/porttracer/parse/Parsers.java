@@ -5,6 +5,7 @@ import java.util.Optional;
 import porttracer.domain.ArpEntry;
 import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortChannel;
 import porttracer.domain.PortInfo;
 import porttracer.domain.Platform;
 import porttracer.domain.VersionInfo;
@@ -87,5 +88,20 @@ public final class Parsers {
     public static ParseResult<LldpNeighbor> lldpDetail(Platform platform, String output) {
         Objects.requireNonNull(platform, "platform");
         return LldpDetailParser.parse(output);
+    }
+
+    /**
+     * Port-channel membership. Only OS9 is read, from its {@code show interfaces switchport} output
+     * (a member's block names its channel): no real capture of {@code show port-channel summary} (OS10)
+     * or {@code show interfaces port-channel} (OS6, PowerConnect) was found to read those from.
+     *
+     * @throws IllegalArgumentException for a platform whose membership format is not known
+     */
+    public static ParseResult<PortChannel> portChannels(Platform platform, String output) {
+        Objects.requireNonNull(platform, "platform");
+        if (platform != Platform.OS9) {
+            throw new IllegalArgumentException("no port-channel membership format known for " + platform.id());
+        }
+        return Os9PortChannelParser.parse(output);
     }
 }

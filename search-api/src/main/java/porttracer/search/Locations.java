@@ -17,7 +17,7 @@ import porttracer.store.SwitchStatus;
  * each with freshness, the classifier's reason, caution badges and port details. An oss user gets
  * no uplink sighting and no VLAN list of a port that is not an access port.
  * Port details are read when the collector writes them on a sighting: {@code description},
- * {@code mode}, {@code pvid}, {@code allowedVlans}, {@code macsOnPort}.
+ * {@code mode}, {@code pvid}, {@code allowedVlans}, {@code macsOnPort}, and a port-channel's {@code members}.
  */
 final class Locations {
 
@@ -106,6 +106,12 @@ final class Locations {
         }
         if (s.has("pvid")) {
             loc.put("pvid", s.path("pvid").asInt());
+        }
+        JsonNode members = s.path("members");
+        if (members.isArray()) {
+            List<String> names = new ArrayList<>();
+            members.forEach(m -> names.add(m.asText()));
+            loc.put("members", names);
         }
         JsonNode allowed = s.path("allowedVlans");
         if (!allowed.isMissingNode() && !allowed.isNull() && (role.seesUplinks() || "access".equalsIgnoreCase(mode))) {

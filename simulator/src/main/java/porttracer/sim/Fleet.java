@@ -12,6 +12,7 @@ import java.util.Set;
 import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortChannel;
 import porttracer.domain.PortInfo;
 import porttracer.domain.VlanInfo;
 
@@ -30,6 +31,7 @@ public final class Fleet {
     private final Map<String, SimSwitch> byName = new LinkedHashMap<>();
     private final List<Link> links;
     private final Map<String, String> distributionPortByAccess;
+    private final Map<String, List<PortChannel>> portChannels;
     private final MacFactory macs;
     private final Object lock = new Object();
     private final Map<MacAddress, SimHost> hosts = new LinkedHashMap<>();
@@ -37,11 +39,12 @@ public final class Fleet {
     private final Map<String, Integer> ipsIssued = new LinkedHashMap<>();
 
     Fleet(FleetSpec spec, List<SimSwitch> switches, List<Link> links, Map<String, String> distributionPortByAccess,
-          List<SimHost> hosts, MacFactory macs) {
+          Map<String, List<PortChannel>> portChannels, List<SimHost> hosts, MacFactory macs) {
         this.spec = spec;
         this.switches = List.copyOf(switches);
         this.links = List.copyOf(links);
         this.distributionPortByAccess = Map.copyOf(distributionPortByAccess);
+        this.portChannels = Map.copyOf(portChannels);
         this.macs = macs;
         for (SimSwitch sw : switches) {
             byName.put(sw.name(), sw);
@@ -86,6 +89,12 @@ public final class Fleet {
             }
         }
         return ports;
+    }
+
+    /** The port-channels of {@code switchName} with their members; the MAC table names the channel, not a member. */
+    public List<PortChannel> portChannels(String switchName) {
+        switchNamed(switchName);
+        return portChannels.getOrDefault(switchName, List.of());
     }
 
     public List<Link.End> neighbours(String switchName) {

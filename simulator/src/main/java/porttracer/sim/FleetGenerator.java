@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Random;
 import porttracer.domain.MacAddress;
 import porttracer.domain.Platform;
+import porttracer.domain.PortChannel;
+import porttracer.domain.PortName;
 
 /** Lays out sites, floors, switches, cabling and hosts from a {@link FleetSpec}; the same spec gives the same fleet. */
 final class FleetGenerator {
@@ -20,6 +22,7 @@ final class FleetGenerator {
     private final List<SimSwitch> switches = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final Map<String, String> distributionPortByAccess = new LinkedHashMap<>();
+    private final Map<String, List<PortChannel>> portChannels = new LinkedHashMap<>();
     private final List<SimHost> hosts = new ArrayList<>();
     private final MacFactory macs = new MacFactory();
     private int accessCount;
@@ -33,7 +36,7 @@ final class FleetGenerator {
         for (int site = 1; site <= spec.sites(); site++) {
             generateSite(site);
         }
-        return new Fleet(spec, switches, links, distributionPortByAccess, hosts, macs);
+        return new Fleet(spec, switches, links, distributionPortByAccess, portChannels, hosts, macs);
     }
 
     private void generateSite(int site) {
@@ -47,7 +50,18 @@ final class FleetGenerator {
                 SimSwitch access = accessSwitch(site, floor, n);
                 String distPort = distHw.port(downlinks.size());
                 downlinks.add(distPort);
-                distributionPortByAccess.put(access.name(), distPort);
+                if (spec.lagDownlinks()) {
+                    // The second member's cable ends on the access switch's single uplink port's twin, which
+                    // the access models do not name: only the first member is cabled for LLDP.
+                    String second = distHw.port(downlinks.size());
+                    downlinks.add(second);
+                    PortChannel lag = new PortChannel(PortName.of("Po " + (downlinks.size() / 2)),
+                            List.of(PortName.of(distPort), PortName.of(second)));
+                    portChannels.computeIfAbsent(distName, k -> new ArrayList<>()).add(lag);
+                    distributionPortByAccess.put(access.name(), lag.channel().raw());
+                } else {
+                    distributionPortByAccess.put(access.name(), distPort);
+                }
                 links.add(new Link(access.name(), access.uplinkPort(), distName, distPort));
                 switches.add(access);
                 addHosts(access);

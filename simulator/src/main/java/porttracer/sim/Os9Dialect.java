@@ -15,7 +15,7 @@ final class Os9Dialect extends Dialect {
         command("show lldp neighbors", (v, a) -> Reply.text(render.lldpNeighbors(v.lldpNeighbours())));
         command("show lldp neighbors detail", (v, a) -> Reply.text(render.lldpNeighborsDetail(v.lldpNeighbours())));
         command("show interfaces status", (v, a) -> Reply.text(render.interfacesStatus(v.ports())));
-        command("show interfaces switchport", (v, a) -> Reply.text(render.interfacesSwitchport(v.ports())));
+        command("show interfaces switchport", (v, a) -> Reply.text(render.interfacesSwitchport(v.ports(), v.portChannels())));
         command("show vlan", (v, a) -> Reply.text(render.vlans(v.vlans())));
         command("show version", (v, a) -> Reply.text(render.version(v.sw())));
     }

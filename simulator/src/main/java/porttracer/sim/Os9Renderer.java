@@ -2,6 +2,7 @@ package porttracer.sim;
 
 import java.util.List;
 import porttracer.domain.MacEntry;
+import porttracer.domain.PortChannel;
 import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
 import porttracer.domain.VlanInfo;
@@ -56,11 +57,20 @@ final class Os9Renderer {
         return out.toString();
     }
 
-    /** The FTOS 9.x layout of the dell-asm captures: one legend, then a block per port. */
-    String interfacesSwitchport(List<PortInfo> ports) {
+    /**
+     * The FTOS 9.x layout of the dell-asm captures: one legend, then a block per port; a port-channel member's
+     * name is followed by its channel, "(Port-channel 1)", as in the NOC S50N capture.
+     */
+    String interfacesSwitchport(List<PortInfo> ports, List<PortChannel> channels) {
         StringBuilder out = new StringBuilder("\n").append(SWITCHPORT_CODES).append('\n');
         for (PortInfo p : ports) {
-            out.append("Name: ").append(longName(p.port().raw())).append('\n');
+            out.append("Name: ").append(longName(p.port().raw()));
+            for (PortChannel c : channels) {
+                if (c.members().contains(p.port())) {
+                    out.append(" (Port-channel ").append(c.number()).append(')');
+                }
+            }
+            out.append('\n');
             if (!p.description().isEmpty()) {
                 out.append("Description: ").append(p.description()).append('\n');
             }

@@ -10,7 +10,7 @@ import porttracer.domain.PortName;
  * What a switch's interface commands report about its ports, derived from the fleet: edge ports are
  * access ports of their VLAN, up while a host is plugged in and described with that host's name;
  * switch-facing ports carry VLAN 1 untagged and 10, 20, 30 tagged, are up and described with the peer's
- * name. Speeds are in the platform's own notation ("10G", "10000 Mbit", "10000").
+ * name; the other members of a port-channel whose first member is cabled are alike. Speeds are in the platform's own notation ("10G", "10000 Mbit", "10000").
  */
 final class PortPlan {
     static final int NATIVE_VLAN = 1;
@@ -33,6 +33,14 @@ final class PortPlan {
             ports.add(new PortInfo(PortName.of(end.localPort()), end.peerSwitch(), "up",
                     speed(sw.platform(), end.localPort()), "full", uplinkMode(sw.platform()), NATIVE_VLAN,
                     FleetGenerator.VLANS));
+            for (porttracer.domain.PortChannel lag : fleet.portChannels(sw.name())) {
+                if (lag.members().get(0).samePort(end.localPort())) {
+                    for (PortName other : lag.members().subList(1, lag.members().size())) {
+                        ports.add(new PortInfo(other, end.peerSwitch(), "up", speed(sw.platform(), other.raw()), "full",
+                                uplinkMode(sw.platform()), NATIVE_VLAN, FleetGenerator.VLANS));
+                    }
+                }
+            }
         }
         return ports;
     }

@@ -17,6 +17,10 @@ record SwitchView(Fleet fleet, SimSwitch sw) {
         return fleet.ports(sw.name());
     }
 
+    List<porttracer.domain.PortChannel> portChannels() {
+        return fleet.portChannels(sw.name());
+    }
+
     List<VlanInfo> vlans() {
         return fleet.vlans(sw.name());
     }

@@ -1,15 +1,18 @@
 package porttracer.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import porttracer.domain.LldpNeighbor;
+import porttracer.domain.MacEntry;
 import porttracer.domain.Platform;
 import porttracer.domain.PortInfo;
 import porttracer.domain.VersionInfo;
@@ -42,7 +45,26 @@ class CommandRoundTripTest {
     @ParameterizedTest
     @EnumSource(Platform.class)
     void interfaceCommands(Platform distribution) {
-        Fleet fleet = fleet(distribution);
+        checkInterfaceCommands(fleet(distribution));
+    }
+
+    @Test
+    void portChannelDownlinksRoundTripAndTheDistributionLearnsHostsOnTheChannels() {
+        Fleet fleet = Fleet.generate(new FleetSpec(23, 1, 2, 2, 30,
+                List.of(Platform.OS6, Platform.OS10, Platform.OS9, Platform.POWERCONNECT), Platform.OS9).withLagDownlinks());
+        checkInterfaceCommands(fleet);
+        SimSwitch dist = fleet.switches().stream().filter(s -> s.role() == Role.DISTRIBUTION).findFirst().orElseThrow();
+        assertThat(fleet.portChannels(dist.name())).extracting(c -> c.channel().raw() + "=" + c.members())
+                .containsExactly("Po 1=[Te 0/0, Te 0/1]", "Po 2=[Te 0/2, Te 0/3]", "Po 3=[Te 0/4, Te 0/5]",
+                        "Po 4=[Te 0/6, Te 0/7]");
+        List<MacEntry> table = parsed(Parsers.macTable(Platform.OS9, run(fleet, dist, "show mac-address-table")), "mac");
+        assertThat(table).isEqualTo(fleet.macTable(dist.name()));
+        assertThat(table).extracting(MacEntry::port).containsOnly("Po 1", "Po 2", "Po 3", "Po 4");
+        assertThatThrownBy(() -> new FleetSpec(1, 1, 1, 1, 1, List.of(Platform.OS6), Platform.OS10).withLagDownlinks())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void checkInterfaceCommands(Fleet fleet) {
         for (SimSwitch sw : fleet.switches()) {
             Platform p = sw.platform();
             List<PortInfo> truth = fleet.ports(sw.name());
@@ -66,6 +88,8 @@ class CommandRoundTripTest {
                         what + "switchport");
                 assertThat(switchport).as(what + "switchport").isEqualTo(map(truth, i -> new PortInfo(i.port(),
                         i.description().isEmpty() ? null : i.description(), null, null, null, i.mode(), i.pvid(), i.vlans())));
+                assertThat(parsed(Parsers.portChannels(p, run(fleet, sw, "show interfaces switchport")), what + "lag"))
+                        .as(what + "port-channels").isEqualTo(fleet.portChannels(sw.name()));
             }
             if (p != Platform.OS10) {
                 assertThat(parsed(Parsers.vlans(p, run(fleet, sw, "show vlan")), what + "vlan")).as(what + "vlan")

@@ -123,7 +123,18 @@ class FixtureFormatTest {
         String capture = read("dell_force10/show_interfaces_switchport/dellasm_force10_tagged_and_untagged.raw");
         PortInfo port = new PortInfo(PortName.of("Te 0/26"), "R620 41TBRW1", "up", null, null, "hybrid", 18,
                 List.of(16, 20, 23, 28));
-        assertThat(new Os9Renderer().interfacesSwitchport(List.of(port))).isEqualTo(capture);
+        assertThat(new Os9Renderer().interfacesSwitchport(List.of(port), List.of())).isEqualTo(capture);
+    }
+
+    @Test
+    void os9SwitchportNamesAMembersChannelAsTheS50nCaptureDoes() throws IOException {
+        String capture = read("dell_force10/show_interfaces_switchport/noc_force10_s50n_8.3.2.0.raw");
+        PortInfo member = new PortInfo(PortName.of("Gi 0/47"), "", "up", null, null, "access", 3, List.of());
+        String rendered = new Os9Renderer().interfacesSwitchport(List.of(member),
+                List.of(new porttracer.domain.PortChannel(PortName.of("Po 1"), List.of(PortName.of("Gi 0/47")))));
+        String nameLine = "Name: GigabitEthernet 0/47 (Port-channel 1)\n";
+        assertThat(capture.replace("\r\n", "\n")).contains(nameLine);
+        assertThat(rendered).contains(nameLine);
     }
 
     @Test
