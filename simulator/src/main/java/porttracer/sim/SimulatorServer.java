@@ -16,6 +16,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final Fleet fleet;
     private final Map<String, SwitchEndpoint> endpoints = new LinkedHashMap<>();
     private final ExecutorService executor;
+    private final SharedIo io = new SharedIo();
 
     private SimulatorServer(Fleet fleet) {
         this.fleet = fleet;
@@ -37,7 +38,7 @@ public final class SimulatorServer implements AutoCloseable {
             for (int i = 0; i < switches.size(); i++) {
                 SimSwitch sw = switches.get(i);
                 int port = opts.basePort() == 0 ? 0 : opts.basePort() + i;
-                SwitchEndpoint endpoint = new SwitchEndpoint(fleet, sw, opts, port, server.executor);
+                SwitchEndpoint endpoint = new SwitchEndpoint(fleet, sw, opts, port, server.executor, server.io);
                 server.endpoints.put(sw.name(), endpoint);
                 endpoint.start();
             }
@@ -107,6 +108,7 @@ public final class SimulatorServer implements AutoCloseable {
             }
         }
         executor.shutdownNow();
+        io.close();
         if (failure != null) {
             throw failure;
         }

@@ -19,12 +19,13 @@ final class SwitchEndpoint implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private final SshServer sshd;
 
-    SwitchEndpoint(Fleet fleet, SimSwitch sw, SimulatorOptions opts, int port, ExecutorService executor) {
+    SwitchEndpoint(Fleet fleet, SimSwitch sw, SimulatorOptions opts, int port, ExecutorService executor, SharedIo io) {
         this.sw = sw;
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
-        CoreModuleProperties.NIO_WORKERS.set(sshd, 2);
+        sshd.setIoServiceFactoryFactory(io.factories());
+        sshd.setScheduledExecutorService(io.timers(), false);
         // A switch waits as long as it takes for a slow reader to open the window; it does not drop the session.
         CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(sshd, java.time.Duration.ofMinutes(10));
         Path keyDir = opts.hostKeyDir();

@@ -1,0 +1,36 @@
+package porttracer.sim;
+
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.sshd.common.io.IoServiceFactoryFactory;
+import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
+import org.apache.sshd.common.util.threads.CloseableExecutorService;
+import org.apache.sshd.common.util.threads.ThreadUtils;
+
+/**
+ * I/O and timer threads shared by every simulated switch of one process. On its own each MINA
+ * server starts I/O worker, resume and timer threads: about three per switch, and 2 500 switches
+ * per process then exhausted the machine's 32 768 thread ids. Shared, a switch costs one thread
+ * (its channel group's event loop).
+ */
+final class SharedIo implements AutoCloseable {
+
+    private final CloseableExecutorService workers =
+            ThreadUtils.newFixedThreadPool("sim-nio", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    private final ScheduledExecutorService timers = ThreadUtils.newSingleThreadScheduledExecutor("sim-timer");
+    // noClose: a switch that stops closes its channel group, never the pool the others still use.
+    private final IoServiceFactoryFactory factories = new Nio2ServiceFactoryFactory(() -> ThreadUtils.noClose(workers));
+
+    IoServiceFactoryFactory factories() {
+        return factories;
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        timers.shutdownNow();
+    }
+}
