@@ -95,7 +95,9 @@ public final class CliSession implements AutoCloseable {
             CliSession cli = new CliSession(ssh, session, shell, commandTimeout);
             cli.prompt = cli.awaitPrompt();
             return cli;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Errors too (OutOfMemoryError under a burst): an unclosed client keeps its socket and
+            // its reader thread, with a 256 KB buffer, for ever.
             closeQuietly(ssh);
             throw e;
         }
