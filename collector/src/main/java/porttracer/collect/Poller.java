@@ -58,7 +58,9 @@ public final class Poller {
     private final String node;
     private final Map<MacAddress, String> switchMacs = new ConcurrentHashMap<>();
     private volatile Set<String> switchNames = Set.of();
-    private volatile long namesLoadedAt = System.nanoTime() - 60_000_000_000L;
+    private static final long NAMES_TTL_NANOS = 30_000_000_000L;
+    private final Object namesLock = new Object();
+    private volatile long namesLoadedAt = System.nanoTime() - 2 * NAMES_TTL_NANOS;
 
     public Poller(Settings settings, Inventory inventory, SessionPool sessions, PollStatusStore status,
                   IndexFeed feed, Metrics metrics, String node) {
@@ -266,16 +268,27 @@ public final class Poller {
         }
     }
 
+    /**
+     * The inventory's switch names, re-read every 30 s by one poll while the others wait for it:
+     * when every poll thread of a 10 000-switch burst re-read the inventory at once, the
+     * collector ran out of heap and connections. A failed read is retried a period later, not by
+     * every poll.
+     */
     private Set<String> knownSwitchNames() {
-        long now = System.nanoTime();
-        if (now - namesLoadedAt > 30_000_000_000L) {
-            try {
-                Set<String> names = new HashSet<>();
-                inventory.switches().forEach(s -> names.add(s.name()));
-                switchNames = names;
+        if (System.nanoTime() - namesLoadedAt <= NAMES_TTL_NANOS) {
+            return switchNames;
+        }
+        synchronized (namesLock) {
+            long now = System.nanoTime();
+            if (now - namesLoadedAt > NAMES_TTL_NANOS) {
+                try {
+                    Set<String> names = new HashSet<>();
+                    inventory.switches().forEach(s -> names.add(s.name()));
+                    switchNames = names;
+                } catch (RuntimeException e) {
+                    // PostgreSQL unavailable: the names known a moment ago serve.
+                }
                 namesLoadedAt = now;
-            } catch (RuntimeException e) {
-                // PostgreSQL unavailable: the names known a moment ago serve.
             }
         }
         return switchNames;
