@@ -20,6 +20,12 @@ final class SharedIo implements AutoCloseable {
     // noClose: a switch that stops closes its channel group, never the pool the others still use.
     private final IoServiceFactoryFactory factories = new Nio2ServiceFactoryFactory(() -> ThreadUtils.noClose(workers));
 
+    SharedIo() {
+        // Started now, with the simulator, rather than by the first session that needs them.
+        ((java.util.concurrent.ThreadPoolExecutor) workers).prestartAllCoreThreads();
+        ((java.util.concurrent.ThreadPoolExecutor) timers).prestartAllCoreThreads();
+    }
+
     IoServiceFactoryFactory factories() {
         return factories;
     }
