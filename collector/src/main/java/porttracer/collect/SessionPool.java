@@ -19,7 +19,8 @@ import porttracer.store.SwitchRecord;
  * SSH CLI sessions to switches, shared by polls and live re-verification: at most
  * {@code ssh.max-sessions-per-switch} per switch (Dell N-series allow few) and
  * {@code ssh.max-sessions} in all; idle sessions are kept for reuse, checked before reuse and
- * closed after {@code ssh.idle-timeout} (0: never kept); commands to one switch are spaced by
+ * closed after {@code ssh.idle-timeout} (0: never kept), at most {@code ssh.max-idle-sessions} of them in
+ * all; commands to one switch are spaced by
  * {@code ssh.min-command-interval-ms}.
  */
 public final class SessionPool implements AutoCloseable {
@@ -56,6 +57,11 @@ public final class SessionPool implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration commandTimeout;
     private final long idleNanos;
+    // Each idle session keeps its socket, reader thread and sshj's 256 KB receive buffer. A
+    // 10 000-switch cycle, where no switch is polled twice within the idle timeout, left 1 600
+    // sessions idle at once (630 MB) and ran out of heap: idle sessions are capped in all.
+    private final int maxIdle;
+    private final java.util.concurrent.atomic.AtomicInteger idleTotal = new java.util.concurrent.atomic.AtomicInteger();
     private final long commandGapNanos;
     private final Map<Integer, PerSwitch> switches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService evictor = DaemonThreads.scheduler("porttracer-ssh-evictor");
@@ -69,6 +75,7 @@ public final class SessionPool implements AutoCloseable {
         this.connectTimeout = settings.getSeconds("ssh.connect-timeout");
         this.commandTimeout = settings.getSeconds("ssh.command-timeout");
         this.idleNanos = settings.getSeconds("ssh.idle-timeout").toNanos();
+        this.maxIdle = settings.getInt("ssh.max-idle-sessions");
         this.commandGapNanos = settings.getInt("ssh.min-command-interval-ms") * 1_000_000L;
         long every = Math.max(1, Math.min(10, settings.getSeconds("ssh.idle-timeout").toSeconds()));
         evictor.scheduleWithFixedDelay(this::evictIdle, every, every, TimeUnit.SECONDS);
@@ -111,11 +118,14 @@ public final class SessionPool implements AutoCloseable {
             return result;
         } finally {
             metrics.sessionsInUse.dec();
-            if (healthy && !closed && idleNanos > 0) {
+            if (healthy && !closed && idleNanos > 0 && idleTotal.incrementAndGet() <= maxIdle) {
                 synchronized (ps) {
                     ps.idle.push(new Idle(cli, System.nanoTime()));
                 }
             } else {
+                if (healthy && !closed && idleNanos > 0) {
+                    idleTotal.decrementAndGet();
+                }
                 discard(cli);
             }
         }
@@ -130,6 +140,7 @@ public final class SessionPool implements AutoCloseable {
             if (idle == null) {
                 return null;
             }
+            idleTotal.decrementAndGet();
             if (idle.cli().isAlive()) {
                 return idle.cli();
             }
@@ -169,6 +180,7 @@ public final class SessionPool implements AutoCloseable {
                         break;
                     }
                     ps.idle.pollLast();
+                    idleTotal.decrementAndGet();
                 }
                 discard(oldest.cli());
             }
