@@ -224,13 +224,7 @@ final class TraceBench {
                 Report.say("  %2d clients: %,7d traces in %d s, %7.0f/s   p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  "
                         + "max %7.2f ms  errors %d", c, r.count(), seconds, r.throughput(), r.p(50), r.p(99),
                         r.p(99.9), r.p(100), r.errors());
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("clients", c);
-                m.put("requests", r.count());
-                m.put("throughput_per_s", Math.round(r.throughput()));
-                m.put("p50_ms", r.p(50));
-                m.put("p99_ms", r.p(99));
-                m.put("p999_ms", r.p(99.9));
+                Map<String, Object> m = r.figures(c);
                 m.put("max_ms", r.p(100));
                 m.put("errors", r.errors());
                 levels.add(m);
@@ -244,13 +238,7 @@ final class TraceBench {
                 HttpLoad.Result r = HttpLoad.run(esBase, picker, c, Math.max(3, seconds / 2), null);
                 Report.say("  ES direct, %2d clients: %,7d gets, %7.0f/s   p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms",
                         c, r.count(), r.throughput(), r.p(50), r.p(99), r.p(99.9));
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("clients", c);
-                m.put("requests", r.count());
-                m.put("throughput_per_s", Math.round(r.throughput()));
-                m.put("p50_ms", r.p(50));
-                m.put("p99_ms", r.p(99));
-                m.put("p999_ms", r.p(99.9));
+                Map<String, Object> m = r.figures(c);
                 m.put("errors", r.errors());
                 esLevels.add(m);
             }
@@ -345,6 +333,18 @@ final class TraceBench {
 
             double p(double pct) {
                 return Report.pctMs(sortedNanos, pct);
+            }
+
+            /** The figures every level reports, in the order the JSON line shows them. */
+            Map<String, Object> figures(int clients) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("clients", clients);
+                m.put("requests", count());
+                m.put("throughput_per_s", Math.round(throughput()));
+                m.put("p50_ms", p(50));
+                m.put("p99_ms", p(99));
+                m.put("p999_ms", p(99.9));
+                return m;
             }
         }
 
