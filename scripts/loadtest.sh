@@ -25,8 +25,8 @@ if [ -z "$URL" ]; then
   scripts/services.sh pg-reset porttracer_loadtest >&2
   # At most 16 requests in flight: twice the 8 connections of the sustained phase, so 3x is shed.
   PORTTRACER_API_PORT=$PORT PORTTRACER_API_MAX_IN_FLIGHT="${PORTTRACER_API_MAX_IN_FLIGHT:-16}" \
-    PORTTRACER_DB_URL=jdbc:postgresql://127.0.0.1:5432/porttracer_loadtest \
-    PORTTRACER_ES_INDEX_PREFIX=porttracer-loadtest ./porttracer demo >"$WORK/demo.log" 2>&1 &
+    PORTTRACER_DEMO_DB_URL=jdbc:postgresql://127.0.0.1:5432/porttracer_loadtest \
+    PORTTRACER_DEMO_ES_INDEX_PREFIX=porttracer-loadtest ./porttracer demo >"$WORK/demo.log" 2>&1 &
   DEMO_PID=$!
   for _ in $(seq 1 300); do
     grep -q "demo is up" "$WORK/demo.log" && break

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Local services for the demo and the tests: Elasticsearch (from Maven Central, run as an
 # unprivileged user) and PostgreSQL (the machine's cluster, or Debian's package).
-# Usage: scripts/services.sh up|down|es-up|es-down|pg-up|status
+# Usage: scripts/services.sh up|down|es-up|es-down|es-install|pg-up|status
 # Environment: PORTTRACER_ES_VERSION (8.19.21), PORTTRACER_ES_PORT (9200), PORTTRACER_ES_HEAP (512m),
 #              PORTTRACER_DB_NAME (porttracer), PORTTRACER_ES_HOME (where ES is unpacked),
 #              PORTTRACER_ES_JAVA_HOME (a JDK for ES; default the machine's)
@@ -37,8 +37,8 @@ es_install() {
   rmdir "$tmp"
 }
 
-es_up() {
-  if es_health >/dev/null; then log "Elasticsearch already up on :$ES_PORT"; return; fi
+# The distribution unpacked and runnable by the unprivileged user (the secured-Elasticsearch test starts its own).
+es_prepare() {
   es_install
   if [ "$(id -u)" = "0" ]; then
     id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
@@ -47,6 +47,11 @@ es_up() {
     chmod o+x "$ROOT" "$LOCAL" 2>/dev/null || true
     d="$ROOT"; while [ "$d" != "/" ]; do chmod o+x "$d" 2>/dev/null || true; d="$(dirname "$d")"; done
   fi
+}
+
+es_up() {
+  if es_health >/dev/null; then log "Elasticsearch already up on :$ES_PORT"; return; fi
+  es_prepare
   mkdir -p "$ES_DATA/data" "$ES_DATA/logs"
   [ "$(id -u)" = "0" ] && chown -R "$ES_USER" "$ES_DATA"
   log "starting Elasticsearch $ES_VERSION on 127.0.0.1:$ES_PORT (heap $ES_HEAP)"
@@ -122,6 +127,7 @@ case "${1:-}" in
   down) es_down ;;
   es-up) es_up ;;
   es-down) es_down ;;
+  es-install) es_prepare; echo "$ES_HOME" ;;
   pg-up) shift; pg_up "$@" ;;
   pg-reset) shift; pg_reset "$@" ;;
   status) es_health || echo "elasticsearch down"; echo; pg_isready -h 127.0.0.1 -p 5432 ;;

@@ -1,5 +1,6 @@
 package porttracer.app;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,19 +27,50 @@ final class Demo {
     }
 
     static void run(Settings settings, Path stateDir) throws Exception {
-        long t0 = System.nanoTime();
-        FleetSpec spec = new FleetSpec(42, 3, 2, 4, 8, List.of(Platform.OS6, Platform.OS10), Platform.OS6);
-        SimulatorServer sim = SimulatorServer.start(Fleet.generate(spec),
-                SimulatorOptions.defaults().withHostKeyDir(stateDir.resolve("sim-host-keys")));
-        PortTracer pt = new PortTracer(settings);
-        PortTracer.registerJvmMetrics(pt.registry());
+        Running demo = start(settings, stateDir, System.out);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping PortTracer demo");
-            pt.close();
-            sim.close();
+            demo.close();
             stop.countDown();
         }, "demo-shutdown"));
+        System.out.println("Ctrl-C stops the demo.");
+        stop.await();
+    }
+
+    /** A demo that is up: its simulator and node, and the example traces it printed (each answered 200). */
+    record Running(SimulatorServer sim, PortTracer pt, List<String> examples) implements AutoCloseable {
+        @Override
+        public void close() {
+            pt.close();
+            sim.close();
+        }
+    }
+
+    /**
+     * Starts the demo on its own database and index prefix ({@link DemoSettings}), emptied first: whatever an
+     * earlier demo pinned (another clone's simulator keys, a deleted .local) cannot refuse this fleet.
+     */
+    static Running start(Settings settings, Path stateDir, PrintStream out) throws Exception {
+        long t0 = System.nanoTime();
+        Scratch.resetDatabase(settings);
+        try (porttracer.index.Elastic old = new porttracer.index.Elastic(porttracer.index.EsAccess.fromSettings(settings),
+                settings.get("es.index-prefix"))) {
+            if (old.isReachable()) {
+                Scratch.deleteIndices(old);
+            }
+        }
+        FleetSpec spec = new FleetSpec(42, 3, 2, 4, 8, List.of(Platform.OS6, Platform.OS10), Platform.OS6);
+        SimulatorServer sim = SimulatorServer.start(Fleet.generate(spec),
+                SimulatorOptions.defaults().withHostKeyDir(stateDir.resolve("sim-host-keys")));
+        PortTracer pt;
+        try {
+            pt = new PortTracer(settings);
+        } catch (RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        PortTracer.registerJvmMetrics(pt.registry());
 
         Map<String, Integer> ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
         var users = new porttracer.search.Users(pt.db().dataSource());
@@ -49,26 +81,33 @@ final class Demo {
         var collector = pt.startCollector();
         collector.pollAllNow();
         String host = settings.get("api.host");
-        int port = settings.getInt("api.port");
-        pt.startApi(host, port);
+        int port = pt.startApi(host, settings.getInt("api.port")).port();
         awaitFirstCycle(pt, ids.size(), Duration.ofSeconds(90));
 
-        double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%nPortTracer demo is up in %.1f s: %d simulated switches polled.%n", secs, ids.size());
-        System.out.printf("  API and web:  http://%s:%d/   (users netadmin/netadmin, oss/oss)%n", host, port);
-        System.out.printf("  Health:       curl http://%s:%d/health%n", host, port);
-        System.out.println("  Try a trace:");
         List<SimHost> hosts = sim.fleet().hosts();
+        List<String> candidates = new java.util.ArrayList<>();
         for (int i = 0; i < Math.min(3, hosts.size()); i++) {
-            SimHost h = hosts.get(i * Math.max(1, hosts.size() / 3));
-            System.out.printf("    curl -u netadmin:netadmin 'http://%s:%d/api/v1/trace?mac=%s'   # %s %s%n",
-                    host, port, h.mac().dotted(), h.switchName(), h.port());
+            candidates.add(hosts.get(i * Math.max(1, hosts.size() / 3)).mac().dotted());
+        }
+        List<String> answered = DemoTraces.answered(host, port, candidates, Duration.ofSeconds(60));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        out.printf("%nPortTracer demo is up in %.1f s: %d simulated switches polled.%n", secs, ids.size());
+        out.printf("  Database %s, index prefix %s (the demo's own; emptied at each start)%n",
+                settings.get("db.url"), settings.get("es.index-prefix"));
+        out.printf("  API and web:  http://%s:%d/   (users netadmin/netadmin, oss/oss)%n", host, port);
+        out.printf("  Health:       curl http://%s:%d/health%n", host, port);
+        if (answered.isEmpty()) {
+            out.println("  No example trace answers yet: see /api/v1/switches for each switch's last poll.");
+        } else {
+            out.println("  Try a trace:");
+        }
+        for (String mac : answered) {
+            out.printf("    curl -u netadmin:netadmin 'http://%s:%d/api/v1/trace?mac=%s'%n", host, port, mac);
         }
         String first = sim.fleet().switches().get(0).name();
-        System.out.printf("  Ask a switch yourself: ssh -p %d admin@127.0.0.1   (password admin; %s)%n",
+        out.printf("  Ask a switch yourself: ssh -p %d admin@127.0.0.1   (password admin; %s)%n",
                 sim.port(first), first);
-        System.out.println("Ctrl-C stops the demo.");
-        stop.await();
+        return new Running(sim, pt, answered);
     }
 
     private static void awaitFirstCycle(PortTracer pt, int switches, Duration limit) throws InterruptedException {

@@ -18,12 +18,24 @@ public final class Main {
               parse --platform P K parse a capture on standard input (K: mac-table|interfaces|lldp|arp|version)
               trace <mac> [--live] [--json]      where a MAC is, asked of the API (PORTTRACER_API_URL)
               search <text> [--page N] [--json]  one-box search over the API
+              user add NAME --role R | list | disable NAME | delete NAME   accounts (password: stdin or PORTTRACER_USER_PASSWORD)
+              rotate-key           re-encrypt every stored secret under a new credential key (PORTTRACER_SECRET_KEY_FILE)
             Configuration: environment variables PORTTRACER_* (see README).""";
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            dispatch(args);
+        } catch (porttracer.config.StartupException e) {
+            // A setting to fix: one line naming it, no stack trace.
+            System.err.println("porttracer: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void dispatch(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(USAGE);
             System.exit(2);
@@ -38,12 +50,21 @@ public final class Main {
             settings = settings.with("secret.key-file", state.resolve("credential.key").toString());
         }
         switch (args[0]) {
-            case "demo" -> Demo.run(settings, state);
+            case "demo" -> Demo.run(DemoSettings.of(settings, state), state);
             case "collector" -> runRoles(settings, true, false);
             case "api" -> runRoles(settings, false, true);
             case "collector-api" -> runRoles(settings, true, true);
             case "simulator" -> porttracer.sim.SimulatorMain.main(rest);
             case "parse" -> porttracer.parse.ParseCli.main(rest);
+            case "user" -> {
+                int status;
+                try (porttracer.store.Database db = porttracer.store.Database.open(settings)) {
+                    var stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+                    status = UserCommand.run(Arrays.asList(rest), db.dataSource(), System.getenv(), stdin, System.out, System.err);
+                }
+                System.exit(status);
+            }
+            case "rotate-key" -> System.exit(KeyCommand.rotate(settings, System.out, System.err));
             default -> {
                 System.err.println("unknown command " + args[0] + "\n" + USAGE);
                 System.exit(2);

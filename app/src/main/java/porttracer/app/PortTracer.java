@@ -58,8 +58,19 @@ public final class PortTracer implements AutoCloseable {
         this.node = configured.isEmpty() ? ManagementFactory.getRuntimeMXBean().getName() : configured;
         this.registry = registry;
         this.db = Database.open(settings);
-        this.elastic = new Elastic(settings.get("es.url"), settings.get("es.index-prefix"));
-        this.inventory = new Inventory(db.dataSource(), SecretBox.fromSettings(settings));
+        var esAccess = porttracer.index.EsAccess.fromSettings(settings);
+        this.elastic = new Elastic(esAccess, settings.get("es.index-prefix"));
+        try {
+            porttracer.index.EsStartCheck.verify(elastic, esAccess);
+        } catch (RuntimeException e) {
+            elastic.close();
+            db.close();
+            throw e;
+        }
+        SecretBox secrets = SecretBox.fromSettings(settings);
+        // Values from before key ids and row binding (or under a retired key) are re-sealed under the current key.
+        porttracer.secure.KeyRotation.resealStale(db.dataSource(), secrets);
+        this.inventory = new Inventory(db.dataSource(), secrets);
         elastic.ensureLayout();
         // One index writer per process: the collector and live re-verification share its locks.
         porttracer.vendor.OuiRegistry vendors = porttracer.vendor.OuiRegistry.load(Path.of(settings.get("oui.dir")));
@@ -77,7 +88,7 @@ public final class PortTracer implements AutoCloseable {
         this.metrics = new Metrics(registry);
         this.sessions = new porttracer.collect.SessionPool(settings, inventory, metrics);
         this.liveVerifier = new porttracer.collect.LiveVerifier(inventory, sessions, locations);
-        this.alertStore = new AlertStore(db.dataSource(), SecretBox.fromSettings(settings));
+        this.alertStore = new AlertStore(db.dataSource(), secrets);
         this.alerts = new AlertEngine(alertStore, elastic.json(), settings.getInt("alert.max-attempts"),
                 settings.getInt("alert.retry-base-ms"));
     }

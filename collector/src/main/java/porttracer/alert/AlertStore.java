@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import porttracer.secure.SecretBox;
+import porttracer.secure.SecretColumn;
 import porttracer.store.StoreException;
 
 /** Alert rules and the record of every delivery, in PostgreSQL. */
@@ -30,13 +31,23 @@ public final class AlertStore {
                                        secret, enabled, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            // The secret is bound to the rule's id, known once the row exists: sealed in the same transaction.
+            c.setAutoCommit(false);
             porttracer.store.Sql.bind(ps, r.name(), r.kind(), r.mac(), r.oui(), r.switchId(), r.portKey(),
-                    r.flapMoves(), r.flapMinutes(), r.webhookUrl(), secret == null ? null : secrets.seal(secret),
-                    r.enabled(), createdBy);
+                    r.flapMoves(), r.flapMinutes(), r.webhookUrl(), null, r.enabled(), createdBy);
+            int id;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                id = rs.getInt(1);
             }
+            if (secret != null) {
+                try (PreparedStatement up = c.prepareStatement("update alert_rule set secret = ? where id = ?")) {
+                    porttracer.store.Sql.bind(up, secrets.seal(secret, SecretColumn.ALERT_RULE.aad(id)), id);
+                    up.executeUpdate();
+                }
+            }
+            c.commit();
+            return id;
         } catch (SQLException e) {
             throw new StoreException("saving alert rule", e);
         }
@@ -75,7 +86,7 @@ public final class AlertStore {
                 if (!rs.next() || rs.getBytes(1) == null) {
                     return Optional.empty();
                 }
-                return Optional.of(secrets.open(rs.getBytes(1)));
+                return Optional.of(secrets.open(rs.getBytes(1), SecretColumn.ALERT_RULE.aad(ruleId)));
             }
         } catch (SQLException e) {
             throw new StoreException("reading alert secret", e);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -25,11 +24,14 @@ public final class Elastic implements AutoCloseable {
 
     /** {@code prefix} names every index and alias: "porttracer" gives porttracer-current and so on. */
     public Elastic(String url, String prefix) {
+        this(EsAccess.anonymous(url), prefix);
+    }
+
+    /** With credentials and the CA to trust (see {@link EsAccess}). */
+    public Elastic(EsAccess access, String prefix) {
         this.prefix = prefix;
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.rest = RestClient.builder(HttpHost.create(url))
-                .setRequestConfigCallback(rc -> rc.setConnectTimeout(2_000).setSocketTimeout(30_000))
-                .build();
+        this.rest = access.restClient();
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(json)));
     }
 
@@ -63,6 +65,11 @@ public final class Elastic implements AutoCloseable {
 
     public ObjectMapper json() {
         return json;
+    }
+
+    /** The low-level client, for the start check. */
+    RestClient rest() {
+        return rest;
     }
 
     /** Up when the cluster answers and is not red (HEAD / is not served by every distribution). */

@@ -44,7 +44,7 @@ public final class Inventory {
     public int credential(String name, String username, String password) {
         return upsertReturningId("insert into credential(name, username, secret) values (?, ?, ?) "
                         + "on conflict (name) do update set username = excluded.username, secret = excluded.secret returning id",
-                name, username, secrets.seal(password));
+                name, username, secrets.seal(password, porttracer.secure.SecretColumn.CREDENTIAL.aad(name)));
     }
 
     /** Adds or updates (by name) a switch; returns its id. */
@@ -92,14 +92,15 @@ public final class Inventory {
     public Optional<Credentials> credentialsFor(int switchId) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "select cr.username, cr.secret from switch s join site si on si.id = s.site_id "
+                     "select cr.username, cr.secret, cr.name from switch s join site si on si.id = s.site_id "
                              + "join credential cr on cr.id = coalesce(s.credential_id, si.credential_id) where s.id = ?")) {
             ps.setInt(1, switchId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Credentials(rs.getString(1), secrets.open(rs.getBytes(2))));
+                return Optional.of(new Credentials(rs.getString(1), secrets.open(rs.getBytes(2),
+                        porttracer.secure.SecretColumn.CREDENTIAL.aad(rs.getString(3)))));
             }
         } catch (SQLException e) {
             throw new StoreException("reading credentials of switch " + switchId, e);

@@ -81,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
     private final List<String> routes = new ArrayList<>();
 
     private final AlertRules alertRules;
+    private final ApiTls tls;
 
     public ApiServer(Settings settings, Database db, Elastic elastic, Inventory inventory, LiveVerifier liveVerifier,
                      porttracer.alert.AlertStore alertStore, porttracer.alert.AlertEngine alertEngine,
@@ -121,8 +122,15 @@ public final class ApiServer implements AutoCloseable {
                 .callback(g -> g.call(maxInFlight - admission.availablePermits())).register(registry);
         GaugeWithCallback.builder().name("porttracer_audit_dropped").help("Audit entries lost: queue full or PostgreSQL down")
                 .callback(g -> g.call(audit.dropped())).register(registry);
+        this.tls = ApiTls.fromSettings(settings);
+        TrustedProxies proxies = TrustedProxies.parse(settings.get("api.trusted-proxies"));
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
+            // Javalin's default believes anyone's X-Forwarded-For; only trusted proxies' is (lockout, audit).
+            cfg.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+            if (tls != null) {
+                cfg.jetty.addConnector(tls::connector);
+            }
             cfg.http.maxRequestSize = 1_000_000L;
             cfg.http.generateEtags = true;
             cfg.http.gzipOnlyCompression();
@@ -157,6 +165,9 @@ public final class ApiServer implements AutoCloseable {
             ctx.attribute(T0, System.nanoTime());
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+            if (tls != null) {
+                ctx.header("Strict-Transport-Security", ApiTls.HSTS);
+            }
         });
         app.before("/api/*", this::admit);
         app.after("/api/*", this::release);
@@ -790,6 +801,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public ApiServer start(String host, int port) {
+        if (tls != null) {
+            tls.bind(host, port);
+        }
         app.start(host, port);
         return this;
     }

@@ -1,0 +1,104 @@
+package porttracer.index;
+
+import co.elastic.clients.transport.TransportUtils;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
+import org.apache.http.Header;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.RestClient;
+import porttracer.config.Settings;
+import porttracer.config.StartupException;
+
+/**
+ * How to reach Elasticsearch as production runs it: the URL, a user or an API key, and which CA to trust
+ * over https. Secrets stay in this record and go only into request headers; {@link #toString()} hides them.
+ */
+public record EsAccess(String url, String username, String password, String apiKey, String caFile,
+                       String caFingerprint) {
+
+    public static EsAccess anonymous(String url) {
+        return new EsAccess(url, "", "", "", "", "");
+    }
+
+    public static EsAccess fromSettings(Settings s) {
+        EsAccess a = new EsAccess(s.get("es.url").strip(), s.get("es.username").strip(), s.get("es.password"),
+                s.get("es.api-key").strip(), s.get("es.ca-file").strip(), s.get("es.ca-fingerprint").strip());
+        if (!a.username.isEmpty() && !a.apiKey.isEmpty()) {
+            throw new StartupException("set either PORTTRACER_ES_USERNAME/PORTTRACER_ES_PASSWORD or PORTTRACER_ES_API_KEY, not both");
+        }
+        if (!a.caFile.isEmpty() && !a.caFingerprint.isEmpty()) {
+            throw new StartupException("set either PORTTRACER_ES_CA_FILE or PORTTRACER_ES_CA_FINGERPRINT, not both");
+        }
+        if (!a.caFile.isEmpty() && !Files.isReadable(Path.of(a.caFile))) {
+            throw new StartupException("PORTTRACER_ES_CA_FILE " + a.caFile + " is not a readable file");
+        }
+        return a;
+    }
+
+    /** The setting a 401 from Elasticsearch points at. */
+    String credentialSetting() {
+        if (!apiKey.isEmpty()) {
+            return "PORTTRACER_ES_API_KEY";
+        }
+        return username.isEmpty() ? "PORTTRACER_ES_USERNAME/PORTTRACER_ES_PASSWORD (none set)"
+                : "PORTTRACER_ES_USERNAME/PORTTRACER_ES_PASSWORD";
+    }
+
+    /** The setting an untrusted server certificate points at. */
+    String trustSetting() {
+        if (!caFingerprint.isEmpty()) {
+            return "PORTTRACER_ES_CA_FINGERPRINT";
+        }
+        return caFile.isEmpty() ? "PORTTRACER_ES_CA_FILE or PORTTRACER_ES_CA_FINGERPRINT (none set)"
+                : "PORTTRACER_ES_CA_FILE";
+    }
+
+    RestClient restClient() {
+        var builder = RestClient.builder(HttpHost.create(url))
+                .setRequestConfigCallback(rc -> rc.setConnectTimeout(2_000).setSocketTimeout(30_000));
+        if (!apiKey.isEmpty()) {
+            // Elasticsearch's API key scheme: "Authorization: ApiKey <base64 id:key>" (security API docs).
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKey)});
+        }
+        SSLContext ssl = sslContext();
+        builder.setHttpClientConfigCallback(http -> {
+            if (!username.isEmpty()) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(username, password));
+                http.setDefaultCredentialsProvider(credentials);
+            }
+            if (ssl != null) {
+                http.setSSLContext(ssl);
+            }
+            return http;
+        });
+        return builder.build();
+    }
+
+    private SSLContext sslContext() {
+        if (!caFingerprint.isEmpty()) {
+            // Elastic's own client helper: trusts the chain whose CA has this SHA-256 fingerprint.
+            return TransportUtils.sslContextFromCaFingerprint(caFingerprint.replace(":", "").toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!caFile.isEmpty()) {
+            try {
+                return TransportUtils.sslContextFromHttpCaCrt(Path.of(caFile).toFile());
+            } catch (IOException | RuntimeException e) {
+                throw new StartupException("PORTTRACER_ES_CA_FILE " + caFile + " is not a PEM certificate: " + e.getMessage(), e);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "EsAccess[url=" + url + ", username=" + username + ", password=" + (password.isEmpty() ? "" : "***")
+                + ", apiKey=" + (apiKey.isEmpty() ? "" : "***") + ", caFile=" + caFile + ", caFingerprint=" + caFingerprint + "]";
+    }
+}
