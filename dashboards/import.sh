@@ -9,16 +9,16 @@ URL="${1:-${KIBANA_URL:-http://127.0.0.1:5601}}"
 URL="${URL%/}"
 [ -n "${KIBANA_SPACE:-}" ] && URL="$URL/s/$KIBANA_SPACE"
 FILE="$HERE/porttracer.ndjson"
-auth=()
-[ -n "${KIBANA_USER:-}" ] && auth=(-u "$KIBANA_USER:${KIBANA_PASSWORD:-}")
+# Credentials go to curl as a config file on a pipe, never as arguments other users could read in ps.
+auth_config() { [ -z "${KIBANA_USER:-}" ] || printf 'user = "%s:%s"\n' "$KIBANA_USER" "${KIBANA_PASSWORD:-}"; }
 
 for _ in $(seq 1 "${KIBANA_WAIT:-0}"); do
-  curl -fsS -m 5 "${auth[@]}" "${URL%/s/*}/api/status" 2>/dev/null | grep -q '"level":"available"' && break
+  curl -fsS -m 5 -K <(auth_config) "${URL%/s/*}/api/status" 2>/dev/null | grep -q '"level":"available"' && break
   sleep 1
 done
 
 echo "[dashboards] importing $(wc -l <"$FILE") saved objects into $URL" >&2
-reply="$(curl -sS -m 60 "${auth[@]}" -X POST "$URL/api/saved_objects/_import?overwrite=true" \
+reply="$(curl -sS -m 60 -K <(auth_config) -X POST "$URL/api/saved_objects/_import?overwrite=true" \
   -H 'kbn-xsrf: porttracer' -F "file=@$FILE;type=application/ndjson")"
 if command -v jq >/dev/null; then
   echo "$reply" | jq -r '

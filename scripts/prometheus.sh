@@ -15,14 +15,8 @@ find_bin() {
 install() {
   local bin; bin="$(find_bin)"
   if [ -z "$bin" ]; then
-    command -v apt-get >/dev/null || { log "apt-get is not available: install Prometheus by hand"; exit 3; }
     log "installing Prometheus from Debian's packages"
-    apt-get -o DPkg::Lock::Timeout=600 update -qq
-    # policy-rc.d 101 keeps the package's service from starting (no systemd here, and not wanted).
-    local rc=/usr/sbin/policy-rc.d created=""
-    if [ ! -e "$rc" ]; then printf '#!/bin/sh\nexit 101\n' >"$rc"; chmod +x "$rc"; created=1; fi
-    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends prometheus >&2 || { [ -n "$created" ] && rm -f "$rc"; exit 1; }
-    [ -n "$created" ] && rm -f "$rc"
+    "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" prometheus
     bin="$(find_bin)"
   fi
   [ -n "$bin" ] || { log "prometheus binary not found after install"; exit 1; }

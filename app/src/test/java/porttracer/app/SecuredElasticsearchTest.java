@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -74,6 +75,30 @@ class SecuredElasticsearchTest {
         Map<String, String> none = secured("");
         none.put("es.username", "");
         assertThat(startFailure(none).getMessage()).contains("PORTTRACER_ES_USERNAME");
+    }
+
+    @Test
+    void theLauncherPrintsOneLineAndExitsTwo() throws Exception {
+        // The api role as ./porttracer api runs it: a JVM of its own, configured by the environment only.
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "porttracer.app.Main", "api").redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("PORTTRACER_"));
+        env.put("PORTTRACER_DB_URL", TestEnv.settings(Map.of()).get("db.url"));
+        env.put("PORTTRACER_ES_URL", es.url());
+        env.put("PORTTRACER_ES_USERNAME", USER);
+        env.put("PORTTRACER_ES_PASSWORD", "not-the-password");
+        env.put("PORTTRACER_ES_CA_FILE", es.caCert.toString());
+        env.put("PORTTRACER_SECRET_KEY", TestEnv.settings(Map.of()).get("secret.key"));
+        env.put("PORTTRACER_API_PORT", "0");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(2);
+        List<String> lines = out.lines().filter(l -> l.startsWith("porttracer: ")).toList();
+        assertThat(lines).as(out).hasSize(1);
+        assertThat(lines.get(0)).contains("PORTTRACER_ES_PASSWORD");
+        assertThat(out).as("no stack trace").doesNotContain("\tat ");
     }
 
     @Test
