@@ -82,14 +82,15 @@ final class Demo {
         collector.pollAllNow();
         String host = settings.get("api.host");
         int port = pt.startApi(host, settings.getInt("api.port")).port();
-        awaitFirstCycle(pt, ids.size(), Duration.ofSeconds(90));
+        // Returns as soon as every switch has a poll; the limit only bounds a very loaded machine.
+        awaitFirstCycle(pt, ids.size(), Duration.ofSeconds(180));
 
         List<SimHost> hosts = sim.fleet().hosts();
         List<String> candidates = new java.util.ArrayList<>();
         for (int i = 0; i < Math.min(3, hosts.size()); i++) {
             candidates.add(hosts.get(i * Math.max(1, hosts.size() / 3)).mac().dotted());
         }
-        List<String> answered = DemoTraces.answered(host, port, candidates, Duration.ofSeconds(60));
+        List<String> answered = DemoTraces.answered(host, port, candidates, Duration.ofSeconds(120));
         double secs = (System.nanoTime() - t0) / 1e9;
         out.printf("%nPortTracer demo is up in %.1f s: %d simulated switches polled.%n", secs, ids.size());
         out.printf("  Database %s, index prefix %s (the demo's own; emptied at each start)%n",

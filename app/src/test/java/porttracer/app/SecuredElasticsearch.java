@@ -34,7 +34,7 @@ final class SecuredElasticsearch implements AutoCloseable {
     /** Set by ./porttracer test: the suite must run this, not skip it. */
     static final boolean REQUIRED = System.getenv("PORTTRACER_REQUIRE_SECURED_ES") != null;
     private static final String ES_USER = "porttracer-es";
-    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    private static final Duration START_LIMIT = Duration.ofMinutes(6);
 
     final Path home;
     final Path dir;
