@@ -58,7 +58,8 @@ public final class PortTracer implements AutoCloseable {
         this.node = configured.isEmpty() ? ManagementFactory.getRuntimeMXBean().getName() : configured;
         this.registry = registry;
         this.db = Database.open(settings);
-        this.elastic = new Elastic(settings.get("es.url"), settings.get("es.index-prefix"));
+        this.elastic = new Elastic(settings.get("es.url"), settings.get("es.index-prefix"),
+                settings.getInt("es.replicas"));
         this.inventory = new Inventory(db.dataSource(), SecretBox.fromSettings(settings));
         elastic.ensureLayout();
         // One index writer per process: the collector and live re-verification share its locks.

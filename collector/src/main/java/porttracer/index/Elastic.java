@@ -22,12 +22,26 @@ public final class Elastic implements AutoCloseable {
     private final RestClient rest;
     private final ElasticsearchClient client;
     private final ObjectMapper json;
+    private final int replicas;
 
     /** {@code prefix} names every index and alias: "porttracer" gives porttracer-current and so on. */
     public Elastic(String url, String prefix) {
+        this(url, prefix, 0);
+    }
+
+    /**
+     * {@code urls}: one node or several comma-separated nodes of one cluster; the low-level client
+     * round-robins requests over them and skips a dead node until its backoff expires.
+     * {@code replicas}: the index templates' replica count (0 on one node, 1 or more on a cluster).
+     */
+    public Elastic(String urls, String prefix, int replicas) {
+        if (replicas < 0) {
+            throw new IllegalArgumentException("es.replicas (PORTTRACER_ES_REPLICAS) must be 0 or more, not " + replicas);
+        }
         this.prefix = prefix;
+        this.replicas = replicas;
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.rest = RestClient.builder(HttpHost.create(url))
+        this.rest = RestClient.builder(EsNodes.parse(urls))
                 .setRequestConfigCallback(rc -> rc.setConnectTimeout(2_000).setSocketTimeout(30_000))
                 .build();
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(json)));
@@ -55,6 +69,11 @@ public final class Elastic implements AutoCloseable {
 
     public String prefix() {
         return prefix;
+    }
+
+    /** The replica count the templates give new indices. */
+    public int replicas() {
+        return replicas;
     }
 
     public ElasticsearchClient client() {
@@ -102,13 +121,17 @@ public final class Elastic implements AutoCloseable {
             }
             // The shipped templates say "porttracer-"; another prefix gets its own, disjoint, patterns.
             String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("porttracer-", prefix + "-");
+                    .replace("porttracer-", prefix + "-")
+                    .replace("\"number_of_replicas\": 0", "\"number_of_replicas\": " + replicas);
             client.indices().putIndexTemplate(t -> t.name(name).withJson(new java.io.StringReader(body)));
             // Indices made under an older template get the fields added since (mappings only grow).
             String mappings = json.writeValueAsString(json.readTree(body).path("template").path("mappings"));
             String pattern = json.readTree(body).path("index_patterns").get(0).asText();
             client.indices().putMapping(m -> m.index(pattern).allowNoIndices(true).ignoreUnavailable(true)
                     .withJson(new java.io.StringReader(mappings)));
+            // The replica count is dynamic: indices made under another setting follow this one.
+            client.indices().putSettings(s -> s.index(pattern).allowNoIndices(true).ignoreUnavailable(true)
+                    .settings(x -> x.numberOfReplicas(Integer.toString(replicas))));
         }
     }
 
