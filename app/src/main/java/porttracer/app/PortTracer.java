@@ -47,6 +47,7 @@ public final class PortTracer implements AutoCloseable {
     private Collector collector;
     private IndexFeed feed;
     private ApiServer api;
+    private porttracer.events.EventListeners events;
 
     public PortTracer(Settings settings) throws IOException {
         this(settings, new PrometheusRegistry());
@@ -103,6 +104,12 @@ public final class PortTracer implements AutoCloseable {
         collector = new Collector(settings, db.schedulerDataSource(), inventory, poller, metrics, node);
         running.add(0, collector);
         collector.start();
+        try {
+            events = porttracer.events.EventListeners.start(settings, db.dataSource(), inventory, collector.scheduler(), registry);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("switch event listeners (PORTTRACER_TRAP_LISTEN, PORTTRACER_SYSLOG_LISTEN)", e);
+        }
+        running.add(0, events);
         return collector;
     }
 
@@ -162,6 +169,11 @@ public final class PortTracer implements AutoCloseable {
 
     public Collector collector() {
         return collector;
+    }
+
+    /** This node's switch-event listeners (after {@link #startCollector()}). */
+    public porttracer.events.EventListeners events() {
+        return events;
     }
 
     public ApiServer api() {
