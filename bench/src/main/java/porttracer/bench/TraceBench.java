@@ -225,7 +225,9 @@ final class TraceBench {
             HttpLoad.Result one = null;
             HttpLoad.Result at32 = null;
             for (int c : clientLevels) {
+                long[] cpu0 = ApiCpu.sample();
                 SteadyLoad.Level api = SteadyLoad.level(base, picker, c, seconds, auth, runs);
+                long[] cpu1 = ApiCpu.sample();
                 SteadyLoad.Level es = SteadyLoad.level(esBase, picker, c, seconds, null, runs);
                 HttpLoad.Result r = api.median();
                 if (c == 1) {
@@ -234,6 +236,10 @@ final class TraceBench {
                 at32 = r;
                 Map<String, Object> m = api.figures();
                 Map<String, Object> e = es.figures();
+                long traces = api.runs().stream().mapToLong(HttpLoad.Result::count).sum();
+                // Jetty request threads and the ES client's I/O dispatchers of this JVM, per answered trace.
+                m.put("api_cpu_us_per_trace", traces == 0 ? null : Report.round((cpu1[0] - cpu0[0]) / 1e3 / traces, 1));
+                m.put("api_cpu_threads", cpu1[1]);
                 Report.say("  %2d clients, API: %7.0f/s (%.0f..%.0f)  p50 %6.2f ms (%.2f..%.2f)  p99 %6.2f ms (%.2f..%.2f)  errors %s",
                         c, m.get("throughput_per_s"), m.get("throughput_per_s_min"), m.get("throughput_per_s_max"),
                         m.get("p50_ms"), m.get("p50_ms_min"), m.get("p50_ms_max"), m.get("p99_ms"), m.get("p99_ms_min"),
@@ -249,8 +255,9 @@ final class TraceBench {
                 ratio.put("p99_api_over_es", Report.round(api.medianOf(x -> x.p(99)) / es.medianOf(x -> x.p(99)), 2));
                 ratio.put("throughput_api_over_es", Report.round(api.medianOf(HttpLoad.Result::throughput)
                         / es.medianOf(HttpLoad.Result::throughput), 2));
-                Report.say("  %2d clients, API / ES: p50 %.2fx, p99 %.2fx, throughput %.2f", c, ratio.get("p50_api_over_es"),
-                        ratio.get("p99_api_over_es"), ratio.get("throughput_api_over_es"));
+                Report.say("  %2d clients, API / ES: p50 %.2fx, p99 %.2fx, throughput %.2f; API CPU %s us per trace "
+                        + "(%d threads)", c, ratio.get("p50_api_over_es"), ratio.get("p99_api_over_es"),
+                        ratio.get("throughput_api_over_es"), m.get("api_cpu_us_per_trace"), cpu1[1]);
                 levels.add(m);
                 esLevels.add(e);
                 ratios.add(ratio);
