@@ -61,6 +61,7 @@ public final class SyslogReceiver implements AutoCloseable {
 
     static SyslogReceiver start(InetSocketAddress bind, EventSink sink, SyslogLine lines) throws IOException {
         DatagramSocket udp = new DatagramSocket(bind);
+        udp.setReceiveBufferSize(1 << 20); // room for a burst, as for traps
         ServerSocket tcp;
         try {
             tcp = new ServerSocket();

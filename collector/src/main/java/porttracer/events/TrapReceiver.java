@@ -36,7 +36,10 @@ public final class TrapReceiver implements AutoCloseable {
 
     /** {@code community}: the one accepted (compared in constant time, never logged), or empty for any. */
     static TrapReceiver start(InetSocketAddress bind, EventSink sink, String community) throws SocketException {
-        TrapReceiver r = new TrapReceiver(new DatagramSocket(bind), sink, community);
+        DatagramSocket socket = new DatagramSocket(bind);
+        // Room for a burst (a stack rebooting reports every port at once); the kernel may cap it lower.
+        socket.setReceiveBufferSize(1 << 20);
+        TrapReceiver r = new TrapReceiver(socket, sink, community);
         r.thread.start();
         LOG.atInfo().addKeyValue("address", r.socket.getLocalSocketAddress()).log("SNMP trap receiver listening");
         return r;
