@@ -36,9 +36,8 @@ class GeneratedClientTest {
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        Fleet fleet = Fleet.generate(FleetSpec.small(57));
-        host = fleet.hosts().get(1);
-        f = new ApiFixture(fleet, tmp.resolve("keys"), Map.of());
+        f = new ApiFixture(Fleet.generate(FleetSpec.small(57)), tmp.resolve("keys"), Map.of());
+        host = f.sim.fleet().hosts().get(1);
     }
 
     @AfterAll
