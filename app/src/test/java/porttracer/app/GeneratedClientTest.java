@@ -82,7 +82,8 @@ class GeneratedClientTest {
         assertStatus(() -> client(null).trace(host.mac().toString(), false), 401);
         assertStatus(() -> client("oss").listUsers(), 403);
         // The unauthenticated routes' documented 4xx: headers over Jetty's limit are refused before routing.
-        Map<String, String> huge = Map.of("X-Padding", "a".repeat(64 * 1024));
+        // Just over Jetty's 8 KiB default, so that little is left unread when it answers and closes.
+        Map<String, String> huge = Map.of("X-Padding", "a".repeat(12 * 1024));
         DefaultApi anyone = client(null);
         for (Executable call : List.<Executable>of(() -> anyone.getHealth(huge), () -> anyone.getLiveness(huge),
                 () -> anyone.getReadiness(huge), () -> anyone.getMetrics(huge), () -> anyone.getOpenApi(huge))) {
