@@ -96,6 +96,14 @@ final class TestFleet implements AutoCloseable {
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no free VLAN " + vlan + " port on " + switchName));
     }
 
+    /** Waits, within {@code limit}, until the on-disk spool has replayed everything into Elasticsearch. */
+    void awaitSpoolEmpty(Duration limit) throws java.io.IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (pt.feed().spooled() > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+    }
+
     SwitchStatus status(String switchName) {
         return new PollStatusStore(pt.db().dataSource()).all().get(ids.get(switchName));
     }
