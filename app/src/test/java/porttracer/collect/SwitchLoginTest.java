@@ -36,8 +36,7 @@ class SwitchLoginTest {
 
     private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
     private static final String ENABLE = "en-" + Long.toHexString(System.nanoTime() * 31);
-    // MOTD lines that end in '>' and '#' like a prompt does (Dell "banner motd" is free text).
-    static final String MOTD = "Authorized access only. Support: noc#\nUser mode looks like switch>\nPrivileged: switch#\n";
+    private static final String MOTD = SwitchLoginTestTexts.MOTD;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private SimulatorServer sim;

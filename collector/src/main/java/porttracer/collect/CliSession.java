@@ -248,6 +248,11 @@ public final class CliSession implements AutoCloseable {
     }
 
     private void send(String secretOrName) throws IOException {
+        // A line break would end the answer early and type the rest as a command.
+        if (secretOrName.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new LoginRefusedException("login refused: the credential holds a control character or line break, "
+                    + "which cannot be typed at a prompt", login);
+        }
         out.write((secretOrName + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
