@@ -15,6 +15,15 @@ public final class PlatformProbe {
     private PlatformProbe() {
     }
 
+    /** As {@link #detect}, null when show version names no family. */
+    static Detected detectOrNull(CliSession cli) throws IOException {
+        try {
+            return detect(cli);
+        } catch (Poller.UndetectedPlatformException e) {
+            return null;
+        }
+    }
+
     public static Detected detect(CliSession cli) throws IOException {
         String out = cli.run("show version");
         // The platform argument is not needed to read show version: any family reads any output.

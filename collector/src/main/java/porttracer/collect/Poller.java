@@ -171,6 +171,11 @@ public final class Poller {
         return sw.withPlatform(found.platform(), found.model());
     }
 
+    /** True when the switch answered with its "unknown command" (or not-allowed) error. */
+    static boolean unknownCommand(String output) {
+        return known(output) == null;
+    }
+
     /** Null when the switch answered with its "unknown command" error: that table is simply absent. */
     private static String known(String output) {
         String t = output.strip();
