@@ -143,6 +143,7 @@ public final class SessionPool implements AutoCloseable {
         if (login == null || login.method() == null) {
             return;
         }
+        metrics.sshLogins.labelValues(login.method(), login.enable() == null ? "none" : login.enable()).inc();
         try {
             inventory.recordLogin(sw.id(), login.method(), login.inShellLogin(), login.enable(), login.legacyCrypto());
         } catch (RuntimeException e) {

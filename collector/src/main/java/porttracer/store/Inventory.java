@@ -179,6 +179,11 @@ public final class Inventory {
                 + "host_key_seen_at = case when ?::text is null then null else now() end where id = ?", key, key, switchId);
     }
 
+    /** Forgets the pinned key, so that the next connection learns it (a switch whose key type changed on purpose). */
+    public void forgetHostKey(int switchId) {
+        update("update switch set host_key = null, host_key_seen_at = null, host_key_offered = null where id = ?", switchId);
+    }
+
     /** Records the key a switch presented that differs from the pinned one, for an administrator to accept. */
     public void recordOfferedHostKey(int switchId, String key) {
         update("update switch set host_key_offered = ? where id = ?", key, switchId);
