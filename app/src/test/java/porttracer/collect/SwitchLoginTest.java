@@ -47,10 +47,13 @@ class SwitchLoginTest {
     private static final int BANNER = 3;
     private static final int LEGACY = 4;
     private static final int IN_SHELL = 5;
+    private static final int PUBLICKEY = 6;
+
+    private final java.security.KeyPair key = rsaKeyPair();
 
     @BeforeAll
     void start() throws IOException {
-        FleetSpec spec = new FleetSpec(7, 5, 1, 4, 3,
+        FleetSpec spec = new FleetSpec(7, 6, 1, 4, 3,
                 List.of(Platform.OS6, Platform.OS9, Platform.OS10, Platform.POWERCONNECT), Platform.OS10);
         Function<SimSwitch, SwitchLogin> logins = sw -> switch (sw.site()) {
             case KBD_ONLY -> SwitchLogin.standard().withAuthMethods("keyboard-interactive");
@@ -58,6 +61,7 @@ class SwitchLoginTest {
             case BANNER -> SwitchLogin.standard().withMotd(MOTD).withEnableSecret(ENABLE);
             case LEGACY -> SwitchLogin.standard().withLegacyOnly();
             case IN_SHELL -> SwitchLogin.standard().withInShellLogin().withEnableSecret(ENABLE);
+            case PUBLICKEY -> SwitchLogin.standard().withPublicKeyOnly(key.getPublic());
             default -> SwitchLogin.standard();
         };
         sim = SimulatorServer.start(Fleet.generate(spec), SimulatorOptions.defaults().withCredentials("admin", PASSWORD),
@@ -189,6 +193,33 @@ class SwitchLoginTest {
                 // PowerConnect 55xx's show version prints no model.
                 assertThat(d.model()).isEqualTo(sw.model());
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void publicKeyFirstWhenTheCredentialHoldsOne(Platform platform) throws IOException {
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        SimSwitch sw = access(PUBLICKEY, platform);
+        try (CliSession cli = open(sw, new Credentials("admin", "wrong-" + PASSWORD, null, pem), false)) {
+            assertThat(cli.login().method()).isEqualTo("publickey");
+            assertReadsMacTable(cli, sw);
+        }
+        // A switch that does not offer publickey is logged in with the password, the key being unused.
+        try (CliSession cli = open(access(USER_EXEC, platform), new Credentials("admin", PASSWORD, ENABLE, pem), false)) {
+            assertThat(cli.login().method()).isEqualTo("password");
+        }
+    }
+
+    private static java.security.KeyPair rsaKeyPair() {
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return g.generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -205,7 +205,7 @@ public final class Poller {
         if (noSettlement != null) {
             return new Failure(PollOutcome.SSH, "ssh: " + noSettlement);
         }
-        if (e instanceof TransportException && hostKeys.refusedKey() != null) {
+        if (e instanceof TransportException && hostKeys != null && hostKeys.refusedKey() != null) {
             return new Failure(PollOutcome.HOSTKEY, "host key changed: the switch presented a key that differs from "
                     + "the pinned one; an administrator must accept it");
         }

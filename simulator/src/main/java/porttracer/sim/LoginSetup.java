@@ -22,9 +22,11 @@ final class LoginSetup {
     private LoginSetup() {
     }
 
-    static void apply(SshServer sshd, SwitchLogin login, Path rsaKeyFile) {
+    static void apply(SshServer sshd, SwitchLogin login, String username, Path rsaKeyFile) {
         List<UserAuthFactory> auth = new ArrayList<>();
         if (login.authMethods().contains("publickey")) {
+            sshd.setPublickeyAuthenticator((user, key, session) -> username.equals(user)
+                    && org.apache.sshd.common.config.keys.KeyUtils.compareKeys(login.authorizedKey(), key));
             auth.add(UserAuthPublicKeyFactory.INSTANCE);
         }
         if (login.authMethods().contains("password")) {

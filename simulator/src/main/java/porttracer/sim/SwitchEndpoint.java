@@ -42,7 +42,7 @@ final class SwitchEndpoint implements AutoCloseable {
         keys.setAlgorithm("EC");
         keys.setKeySize(256);
         sshd.setKeyPairProvider(keys);
-        LoginSetup.apply(sshd, login, keyDir == null ? null : keyDir.resolve(sw.name() + ".rsa.hostkey"));
+        LoginSetup.apply(sshd, login, opts.username(), keyDir == null ? null : keyDir.resolve(sw.name() + ".rsa.hostkey"));
         sshd.setPasswordAuthenticator((user, password, session) -> !faults.rejectAuth()
                 && opts.username().equals(user) && opts.password().equals(password));
         SwitchView view = new SwitchView(fleet, sw);
