@@ -29,7 +29,7 @@ final class Demo {
         long t0 = System.nanoTime();
         FleetSpec spec = new FleetSpec(42, 3, 2, 4, 8, List.of(Platform.OS6, Platform.OS10), Platform.OS6);
         SimulatorServer sim = SimulatorServer.start(Fleet.generate(spec),
-                SimulatorOptions.defaults().withHostKeyDir(stateDir.resolve("sim-host-keys")));
+                SimulatorOptions.defaults().withHostKeyDir(stateDir.resolve("sim-host-keys")), DemoLogins::of);
         PortTracer pt = new PortTracer(settings);
         PortTracer.registerJvmMetrics(pt.registry());
         CountDownLatch stop = new CountDownLatch(1);
@@ -41,6 +41,7 @@ final class Demo {
         }, "demo-shutdown"));
 
         Map<String, Integer> ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
+        DemoLogins.register(pt.inventory(), ids, sim.fleet().switches(), "admin", "admin");
         var users = new porttracer.search.Users(pt.db().dataSource());
         users.put("netadmin", "netadmin", Role.NETADMIN);
         users.put("oss", "oss", Role.OSS);
@@ -67,6 +68,9 @@ final class Demo {
         String first = sim.fleet().switches().get(0).name();
         System.out.printf("  Ask a switch yourself: ssh -p %d admin@127.0.0.1   (password admin; %s)%n",
                 sim.port(first), first);
+        System.out.println("  Switches log in as real Dell fleets do (keyboard-interactive only, enable password '"
+                + DemoLogins.ENABLE_PASSWORD + "', in-shell login, legacy algorithms, platform auto): see \"login\" in");
+        System.out.printf("    curl -u netadmin:netadmin http://%s:%d/api/v1/switches%n", host, port);
         System.out.println("Ctrl-C stops the demo.");
         stop.await();
     }

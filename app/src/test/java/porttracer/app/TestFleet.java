@@ -44,13 +44,21 @@ final class TestFleet implements AutoCloseable {
     /** {@code options}: how the simulator serves the fleet (latency, session cap...), from the defaults. */
     static TestFleet start(Fleet fleet, Path dir, Map<String, String> settings,
                            java.util.function.UnaryOperator<SimulatorOptions> options) throws Exception {
+        return start(fleet, dir, settings, options, sw -> porttracer.sim.SwitchLogin.standard());
+    }
+
+    /** {@code logins}: how each simulated switch lets a client in (auth methods, enable, in-shell login...). */
+    static TestFleet start(Fleet fleet, Path dir, Map<String, String> settings,
+                           java.util.function.UnaryOperator<SimulatorOptions> options,
+                           java.util.function.Function<porttracer.sim.SimSwitch, porttracer.sim.SwitchLogin> logins)
+            throws Exception {
         Map<String, String> s = new HashMap<>(settings);
         s.putIfAbsent("spool.dir", dir.resolve("spool").toString());
         Settings cfg = TestEnv.settings(s);
         Scratch.resetDatabase(cfg);
         SimulatorServer sim = SimulatorServer.start(fleet,
                 options.apply(SimulatorOptions.defaults().withHostKeyDir(dir.resolve("keys"))
-                        .withCredentials("admin", TestEnv.plantedSecret())));
+                        .withCredentials("admin", TestEnv.plantedSecret())), logins);
         PortTracer pt = new PortTracer(cfg);
         Map<String, Integer> ids = SimulatedFleet.register(pt.inventory(), sim, "admin", TestEnv.plantedSecret());
         Users users = new Users(pt.db().dataSource());

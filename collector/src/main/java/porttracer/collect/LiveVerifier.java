@@ -42,6 +42,10 @@ public final class LiveVerifier {
         long t0 = System.nanoTime();
         Instant at = Instant.now();
         HostKeyPinning hostKeys = new HostKeyPinning(inventory, sw.id());
+        if (sw.platform() == null) {
+            return new Result(sw, mac, PollOutcome.ERROR, "platform auto: not detected yet, the switch's first poll detects it",
+                    List.of(), 0);
+        }
         try {
             Dialect dialect = Dialect.of(sw.platform());
             String text = sessions.withSession(sw, hostKeys, cli -> {

@@ -19,7 +19,7 @@ public final class Inventory {
     private static final String SWITCH_COLUMNS = """
             select s.id, s.name, s.host, s.ssh_port, s.platform, s.model, si.name as site, f.name as floor,
                    s.enabled, coalesce(s.poll_interval_seconds, si.poll_interval_seconds) as poll_interval_seconds,
-                   s.collect_arp
+                   s.collect_arp, s.platform_auto, s.legacy_crypto
               from switch s join site si on si.id = s.site_id left join floor f on f.id = s.floor_id
             """;
 
@@ -47,6 +47,52 @@ public final class Inventory {
                 name, username, secrets.seal(password));
     }
 
+    /** Sets the credential's enable password and private key, sealed like its password (null: none). */
+    public void setCredentialExtras(int credentialId, String enablePassword, String privateKey) {
+        update("update credential set enable_secret = ?, private_key_secret = ? where id = ?",
+                enablePassword == null ? null : secrets.seal(enablePassword),
+                privateKey == null ? null : secrets.seal(privateKey), credentialId);
+    }
+
+    /** Auto-detection of the platform at every poll (platform null until the first), and legacy SSH algorithms. */
+    public void setLoginOptions(int switchId, boolean autoPlatform, boolean legacyCrypto) {
+        update("update switch set platform_auto = ?, legacy_crypto = ?, platform = case when ? and platform_auto = false "
+                + "then null else platform end where id = ?", autoPlatform, legacyCrypto, autoPlatform, switchId);
+    }
+
+    /** What a poll's {@code show version} said: platform and model. */
+    public void setDetectedPlatform(int switchId, Platform platform, String model) {
+        update("update switch set platform = ?, model = coalesce(?, model) where id = ?", platform.id(), model, switchId);
+    }
+
+    /** How the last session to the switch logged in. */
+    public void recordLogin(int switchId, String method, boolean inShellLogin, String enable, boolean legacyCrypto) {
+        update("insert into switch_login(switch_id, method, in_shell_login, enable, legacy_crypto) values (?, ?, ?, ?, ?) "
+                + "on conflict (switch_id) do update set method = excluded.method, in_shell_login = excluded.in_shell_login, "
+                + "enable = excluded.enable, legacy_crypto = excluded.legacy_crypto, detected_at = now()",
+                switchId, method, inShellLogin, enable, legacyCrypto);
+    }
+
+    /** Switch id to its last login as columns method, inShellLogin, enable, legacyCrypto. */
+    public Map<Integer, Map<String, Object>> logins() {
+        Map<Integer, Map<String, Object>> out = new HashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select switch_id, method, in_shell_login, enable, legacy_crypto from switch_login");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("method", rs.getString(2));
+                m.put("enable", rs.getString(4));
+                m.put("inShellLogin", rs.getBoolean(3));
+                m.put("legacyCrypto", rs.getBoolean(5));
+                out.put(rs.getInt(1), m);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading switch logins", e);
+        }
+        return out;
+    }
+
     /** Adds or updates (by name) a switch; returns its id. */
     public int putSwitch(String name, String host, int sshPort, Platform platform, String model,
                          int siteId, Integer floorId, Integer credentialId) {
@@ -56,7 +102,7 @@ public final class Inventory {
                 on conflict (name) do update set host = excluded.host, ssh_port = excluded.ssh_port,
                     platform = excluded.platform, model = excluded.model, site_id = excluded.site_id,
                     floor_id = excluded.floor_id, credential_id = excluded.credential_id
-                returning id""", name, host, sshPort, platform.id(), model, siteId, floorId, credentialId);
+                returning id""", name, host, sshPort, platform == null ? null : platform.id(), model, siteId, floorId, credentialId);
     }
 
     public void setCollectArp(int switchId, boolean collect) {
@@ -92,14 +138,17 @@ public final class Inventory {
     public Optional<Credentials> credentialsFor(int switchId) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "select cr.username, cr.secret from switch s join site si on si.id = s.site_id "
+                     "select cr.username, cr.secret, cr.enable_secret, cr.private_key_secret from switch s join site si on si.id = s.site_id "
                              + "join credential cr on cr.id = coalesce(s.credential_id, si.credential_id) where s.id = ?")) {
             ps.setInt(1, switchId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Credentials(rs.getString(1), secrets.open(rs.getBytes(2))));
+                byte[] enable = rs.getBytes(3);
+                byte[] key = rs.getBytes(4);
+                return Optional.of(new Credentials(rs.getString(1), secrets.open(rs.getBytes(2)),
+                        enable == null ? null : secrets.open(enable), key == null ? null : secrets.open(key)));
             }
         } catch (SQLException e) {
             throw new StoreException("reading credentials of switch " + switchId, e);
@@ -128,6 +177,11 @@ public final class Inventory {
     public void replaceHostKey(int switchId, String key) {
         update("update switch set host_key = ?::text, host_key_offered = null, "
                 + "host_key_seen_at = case when ?::text is null then null else now() end where id = ?", key, key, switchId);
+    }
+
+    /** Forgets the pinned key, so that the next connection learns it (a switch whose key type changed on purpose). */
+    public void forgetHostKey(int switchId) {
+        update("update switch set host_key = null, host_key_seen_at = null, host_key_offered = null where id = ?", switchId);
     }
 
     /** Records the key a switch presented that differs from the pinned one, for an administrator to accept. */
@@ -179,9 +233,10 @@ public final class Inventory {
                     int seconds = rs.getInt("poll_interval_seconds");
                     Integer interval = rs.wasNull() ? null : seconds;
                     out.add(new SwitchRecord(rs.getInt("id"), rs.getString("name"), rs.getString("host"),
-                            rs.getInt("ssh_port"), Platform.of(rs.getString("platform")), rs.getString("model"),
-                            rs.getString("site"), rs.getString("floor"), rs.getBoolean("enabled"),
-                            interval, rs.getBoolean("collect_arp")));
+                            rs.getInt("ssh_port"), rs.getString("platform") == null ? null : Platform.of(rs.getString("platform")),
+                            rs.getString("model"), rs.getString("site"), rs.getString("floor"), rs.getBoolean("enabled"),
+                            interval, rs.getBoolean("collect_arp"), rs.getBoolean("platform_auto"),
+                            rs.getBoolean("legacy_crypto")));
                 }
             }
             return out;

@@ -485,8 +485,9 @@ public final class ApiServer implements AutoCloseable {
     private void listSwitches(Context ctx) {
         Instant now = Instant.now();
         List<Map<String, Object>> out = new ArrayList<>();
+        Map<Integer, Map<String, Object>> logins = admin.logins();
         switches.all().values().stream().sorted((a, b) -> Integer.compare(a.sw().id(), b.sw().id()))
-                .forEach(e -> out.add(switchSummary(e, now)));
+                .forEach(e -> out.add(SwitchLoginView.with(switchSummary(e, now), e.sw(), logins.get(e.sw().id()))));
         lookup(ctx).json(out);
     }
 
@@ -497,7 +498,7 @@ public final class ApiServer implements AutoCloseable {
         m.put("name", sw.name());
         m.put("host", sw.host());
         m.put("sshPort", sw.sshPort());
-        m.put("platform", sw.platform().id());
+        m.put("platform", sw.platform() == null ? null : sw.platform().id());
         m.put("model", sw.model());
         m.put("site", sw.site());
         m.put("floor", sw.floor());
@@ -529,7 +530,7 @@ public final class ApiServer implements AutoCloseable {
         if (e == null) {
             throw new ApiError(404, "no switch with id " + id);
         }
-        Map<String, Object> out = switchSummary(e, Instant.now());
+        Map<String, Object> out = SwitchLoginView.with(switchSummary(e, Instant.now()), e.sw(), admin.logins().get(id));
         out.put("ports", search.ports(id, user(ctx).role()));
         audit(ctx, "switch-ports", e.sw().name(), "ok");
         lookup(ctx).json(out);
