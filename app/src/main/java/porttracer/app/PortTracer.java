@@ -53,6 +53,9 @@ public final class PortTracer implements AutoCloseable {
         this(settings, new PrometheusRegistry());
     }
 
+    /** The clustered task that deletes monthly indices past their retention. */
+    public static final String RETENTION_TASK = "index-retention";
+
     public PortTracer(Settings settings, PrometheusRegistry registry) throws IOException {
         this.settings = settings;
         String configured = settings.get("node.id").strip();
@@ -92,8 +95,12 @@ public final class PortTracer implements AutoCloseable {
         Path spoolDir = Path.of(settings.get("spool.dir")).resolve(elastic.prefix());
         IndexFeed feed;
         try {
-            feed = new IndexFeed(elastic, locations, new PollLog(elastic), spoolDir, settings.getInt("spool.max-entries"),
-                    metrics::spoolDepth, alerts::onApplied);
+            io.prometheus.metrics.core.metrics.Counter portWrites = io.prometheus.metrics.core.metrics.Counter.builder()
+                    .name("porttracer_port_docs_written_total")
+                    .help("Port documents (interface status, MAC count, free since) written or deleted").register(registry);
+            feed = new IndexFeed(elastic, locations, new porttracer.index.PortIndex(elastic, portWrites::inc),
+                    new PollLog(elastic), spoolDir, settings.getInt("spool.max-entries"), metrics::spoolDepth,
+                    alerts::onApplied);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -110,6 +117,14 @@ public final class PortTracer implements AutoCloseable {
             throw new java.io.UncheckedIOException("switch event listeners (PORTTRACER_TRAP_LISTEN, PORTTRACER_SYSLOG_LISTEN)", e);
         }
         running.add(0, events);
+        io.prometheus.metrics.core.metrics.Counter retired = io.prometheus.metrics.core.metrics.Counter.builder()
+                .name("porttracer_retention_deleted_indices_total").labelNames("family")
+                .help("Monthly events/polls indices deleted as past their retention").register(registry);
+        porttracer.index.Retention retention = new porttracer.index.Retention(elastic,
+                settings.getInt("events.retention-days"), settings.getInt("polls.retention-days"),
+                (family, n) -> retired.labelValues(family).inc(n));
+        collector.every(RETENTION_TASK, java.time.Duration.ofMinutes(settings.getInt("retention.check-minutes")),
+                () -> retention.run(java.time.Instant.now()));
         return collector;
     }
 

@@ -46,7 +46,7 @@ public final class Scratch {
         if (!names.isEmpty()) {
             elastic.client().indices().delete(d -> d.index(names).ignoreUnavailable(true));
         }
-        for (String t : new String[] {elastic.current(), elastic.events(), elastic.polls()}) {
+        for (String t : new String[] {elastic.current(), elastic.events(), elastic.polls(), elastic.ports()}) {
             elastic.client().indices().deleteIndexTemplate(d -> d.name(t));
         }
     }

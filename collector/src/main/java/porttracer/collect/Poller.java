@@ -288,7 +288,7 @@ public final class Poller {
             sightings.add(new Sighting(e.mac(), e.vlan(), e.port(), key, role.edge(), role.reason(), ports.get(key),
                     members));
         }
-        return new Snapshot(sw, at, sightings, ips, unparsed);
+        return new Snapshot(sw, at, sightings, ips, unparsed, List.copyOf(ports.values()));
     }
 
     /** Status gives description and link; switchport gives mode and VLANs: one port, both views. */

@@ -67,6 +67,11 @@ public final class Elastic implements AutoCloseable {
         return prefix + "-polls";
     }
 
+    /** One document per switch port, from interface status: link, MAC count, since when it is free. */
+    public String ports() {
+        return prefix + "-ports";
+    }
+
     public String prefix() {
         return prefix;
     }
@@ -100,16 +105,28 @@ public final class Elastic implements AutoCloseable {
         putTemplate(current(), "/es/current-template.json");
         putTemplate(events(), "/es/events-template.json");
         putTemplate(polls(), "/es/polls-template.json");
-        boolean exists = client.indices().existsAlias(a -> a.name(current())).value();
-        if (!exists) {
-            try {
-                client.indices().create(c -> c.index(currentIndex())
-                        .aliases(current(), a -> a.isWriteIndex(true)));
-            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-                // Another node created it first.
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
+        putTemplate(ports(), "/es/ports-template.json");
+        if (!client.indices().existsAlias(a -> a.name(current())).value()) {
+            createIfAbsent(() -> client.indices().create(c -> c.index(currentIndex())
+                    .aliases(current(), a -> a.isWriteIndex(true))));
+        }
+        // Created here rather than by the first write, so that concurrent first polls never search it half-made.
+        if (!client.indices().exists(e -> e.index(ports())).value()) {
+            createIfAbsent(() -> client.indices().create(c -> c.index(ports())));
+        }
+    }
+
+    private interface Create {
+        void run() throws IOException;
+    }
+
+    private static void createIfAbsent(Create create) throws IOException {
+        try {
+            create.run();
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            // Another node created it first.
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
             }
         }
     }

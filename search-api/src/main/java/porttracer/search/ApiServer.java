@@ -81,6 +81,10 @@ public final class ApiServer implements AutoCloseable {
     private final List<String> routes = new ArrayList<>();
 
     private final AlertRules alertRules;
+    private final PortViews portViews;
+    private final HostResolver hosts;
+    private final InventorySettings siteSettings;
+    private final PortHistory portHistory;
 
     public ApiServer(Settings settings, Database db, Elastic elastic, Inventory inventory, LiveVerifier liveVerifier,
                      porttracer.alert.AlertStore alertStore, porttracer.alert.AlertEngine alertEngine,
@@ -107,8 +111,14 @@ public final class ApiServer implements AutoCloseable {
         this.live = new LiveTraces(liveVerifier, locations, json, settings.getInt("api.live-threads"), perSwitch,
                 liveInFlight);
         this.traces = new Traces(elastic, switches, locations, live);
-        this.search = new Search(elastic, locations);
+        this.hosts = new HostResolver(Duration.ofMillis(settings.getInt("api.dns-timeout-ms")), Counter.builder()
+                .name("porttracer_dns_lookups_total").help("DNS names searched, by outcome (cached, resolved, unknown, timeout)")
+                .labelNames("outcome").register(registry));
+        this.search = new Search(elastic, locations, hosts);
+        this.portViews = new PortViews(elastic, search);
+        this.portHistory = new PortHistory(elastic);
         this.admin = new InventoryAdmin(db.dataSource(), inventory);
+        this.siteSettings = new InventorySettings(db.dataSource(), inventory, admin);
         this.requestDuration = Histogram.builder().name("porttracer_http_request_duration_seconds")
                 .help("API request duration by route and status").labelNames("route", "status").register(registry);
         this.traceDuration = Histogram.builder().name("porttracer_trace_duration_seconds")
@@ -182,6 +192,8 @@ public final class ApiServer implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/macs/{mac}/history", this::history);
         route(HandlerType.GET, "/api/v1/switches", this::listSwitches);
         route(HandlerType.GET, "/api/v1/switches/{id}/ports", this::switchPorts);
+        route(HandlerType.GET, "/api/v1/switches/{id}/ports/history", this::portHistory);
+        route(HandlerType.GET, "/api/v1/ports/free", this::freePorts);
         route(HandlerType.POST, "/api/v1/live-traces", this::startLiveTrace);
         route(HandlerType.GET, "/api/v1/live-traces/{id}/events", this::liveTraceEvents);
         route(HandlerType.GET, "/api/v1/tokens", ctx -> ctx.json(tokens.list(user(ctx).username())));
@@ -211,12 +223,14 @@ public final class ApiServer implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/audit", ctx -> ctx.json(audit.page(ctx.queryParam("user"),
                 ctx.queryParam("action"), intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 100, 1, 1_000))),
                 Role.SUPERADMIN);
-        route(HandlerType.GET, "/api/v1/sites", ctx -> ctx.json(admin.sites()), Role.SUPERADMIN);
+        route(HandlerType.GET, "/api/v1/sites", ctx -> ctx.json(siteSettings.sites()), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/sites", this::createSite, Role.SUPERADMIN);
         route(HandlerType.PUT, "/api/v1/sites/{id}", this::renameSite, Role.SUPERADMIN);
         route(HandlerType.DELETE, "/api/v1/sites/{id}", deleting("site", admin::deleteSite), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/sites/{id}/floors", this::createFloor, Role.SUPERADMIN);
         route(HandlerType.DELETE, "/api/v1/floors/{id}", deleting("floor", admin::deleteFloor), Role.SUPERADMIN);
+        route(HandlerType.PUT, "/api/v1/floors/{id}", this::renameFloor, Role.SUPERADMIN);
+        route(HandlerType.POST, "/api/v1/sites/import", this::importSites, Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/switches", this::createSwitch, Role.SUPERADMIN);
         route(HandlerType.PUT, "/api/v1/switches/{id}", this::updateSwitch, Role.SUPERADMIN);
         route(HandlerType.DELETE, "/api/v1/switches/{id}", deleting("switch", admin::deleteSwitch), Role.SUPERADMIN);
@@ -504,6 +518,7 @@ public final class ApiServer implements AutoCloseable {
         m.put("floor", sw.floor());
         m.put("enabled", sw.enabled());
         m.put("pollIntervalSeconds", sw.pollIntervalSeconds());
+        m.put("routing", sw.collectArp());
         SwitchStatus s = e.status();
         if (s != null) {
             Map<String, Object> last = new LinkedHashMap<>();
@@ -531,9 +546,37 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(404, "no switch with id " + id);
         }
         Map<String, Object> out = SwitchLoginView.with(switchSummary(e, Instant.now()), e.sw(), admin.logins().get(id));
-        out.put("ports", search.ports(id, user(ctx).role()));
+        out.put("ports", portViews.ports(id, user(ctx).role(), e.status() == null ? null : e.status().lastOkAt()));
         audit(ctx, "switch-ports", e.sw().name(), "ok");
         lookup(ctx).json(out);
+    }
+
+    private void portHistory(Context ctx) throws IOException {
+        int id = intPath(ctx, "id");
+        SwitchDirectory.Entry e = switches.get(id);
+        if (e == null) {
+            throw new ApiError(404, "no switch with id " + id);
+        }
+        String port = ctx.queryParam("port") == null ? null : PortPaths.port(ctx.queryParam("port"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("switch", Map.of("id", id, "name", e.sw().name()));
+        out.put("port", port);
+        out.putAll(portHistory.history(id, port == null ? null : porttracer.domain.PortName.keyOf(port), port,
+                intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500)));
+        audit(ctx, "port-history", e.sw().name() + " " + (port == null ? "every port" : port), "ok");
+        lookup(ctx).json(out);
+    }
+
+    private void freePorts(Context ctx) throws IOException {
+        String site = PortPaths.optional(ctx.queryParam("site"), "site");
+        String floor = PortPaths.optional(ctx.queryParam("floor"), "floor");
+        Map<String, Object> report = portViews.free(site, floor, intParam(ctx, "days", PortViews.FREE_DAYS, 0, 3650));
+        audit(ctx, "free-ports", (site == null ? "*" : site) + "/" + (floor == null ? "*" : floor), report.get("total") + " free");
+        if (PortPaths.wantsCsv(ctx.header("Accept"), ctx.queryParam("format"))) {
+            lookup(ctx).contentType("text/csv; charset=utf-8").result(PortViews.freeCsv(report));
+        } else {
+            lookup(ctx).json(report);
+        }
     }
 
     // ---- live traces
@@ -629,9 +672,27 @@ public final class ApiServer implements AutoCloseable {
 
     private void renameSite(Context ctx) {
         int id = intPath(ctx, "id");
-        admin.renameSite(id, body(ctx).path("name").asText(null));
-        inventoryAudit(ctx, "site " + id + " renamed");
+        siteSettings.updateSite(id, InventoryAdmin.fields(body(ctx)));
+        inventoryAudit(ctx, "site " + id + " updated");
         ctx.status(204);
+    }
+
+    private void renameFloor(Context ctx) {
+        int id = intPath(ctx, "id");
+        siteSettings.renameFloor(id, body(ctx).path("name").asText(null));
+        inventoryAudit(ctx, "floor " + id + " renamed");
+        ctx.status(204);
+    }
+
+    private void importSites(Context ctx) {
+        if (!String.valueOf(ctx.contentType()).startsWith("text/csv")) {
+            throw new ApiError(415, "send the sites as text/csv with a header line: "
+                    + String.join(",", InventorySettings.SITE_CSV_COLUMNS));
+        }
+        Map<String, Object> result = siteSettings.importSites(ctx.body());
+        inventoryAudit(ctx, "site import: " + result.get("created") + " created, " + result.get("updated") + " updated, "
+                + ((List<?>) result.get("errors")).size() + " lines refused");
+        ctx.json(result);
     }
 
     private void createFloor(Context ctx) {
@@ -652,16 +713,22 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void createSwitch(Context ctx) {
-        InventoryAdmin.SwitchInput in = admin.switchInput(InventoryAdmin.fields(body(ctx))::get);
+        Map<String, String> fields = InventoryAdmin.fields(body(ctx));
+        InventoryAdmin.SwitchInput in = admin.switchInput(fields::get);
+        Boolean routing = InventorySettings.routingFlag(fields.get("routing"));
         int id = admin.createSwitch(in);
+        siteSettings.routing(id, routing);
         inventoryAudit(ctx, "switch " + id + " " + in.name() + " created");
         ctx.status(201).json(Map.of("id", id));
     }
 
     private void updateSwitch(Context ctx) {
         int id = intPath(ctx, "id");
-        InventoryAdmin.SwitchInput in = admin.switchInput(InventoryAdmin.fields(body(ctx))::get);
+        Map<String, String> fields = InventoryAdmin.fields(body(ctx));
+        InventoryAdmin.SwitchInput in = admin.switchInput(fields::get);
+        Boolean routing = InventorySettings.routingFlag(fields.get("routing"));
         admin.updateSwitch(id, in);
+        siteSettings.routing(id, routing);
         inventoryAudit(ctx, "switch " + id + " " + in.name() + " updated");
         ctx.status(204);
     }
@@ -671,7 +738,9 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(415, "send the switches as text/csv with a header line: "
                     + String.join(",", InventoryAdmin.CSV_COLUMNS));
         }
+        InventorySettings.checkRouting(ctx.body());
         Map<String, Object> result = admin.importCsv(ctx.body());
+        siteSettings.importRouting(ctx.body(), admin::switchIdByName);
         inventoryAudit(ctx, "switch import: " + result.get("created") + " created, " + result.get("updated")
                 + " updated, " + ((List<?>) result.get("errors")).size() + " lines refused");
         ctx.json(result);
@@ -717,7 +786,8 @@ public final class ApiServer implements AutoCloseable {
 
     /** Lookups may be cached by the browser briefly; the ETag lets it revalidate for free. */
     private static Context lookup(Context ctx) {
-        return ctx.header("Cache-Control", "private, max-age=5");
+        // Answers differ by user and role: a browser must not serve one user's cached answer to the next.
+        return ctx.header("Cache-Control", "private, max-age=5").header("Vary", "Authorization");
     }
 
     private JsonNode body(Context ctx) {
@@ -803,6 +873,7 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         app.stop();
         live.close();
+        hosts.close();
         audit.close();
         switches.close();
     }

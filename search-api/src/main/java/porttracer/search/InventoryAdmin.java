@@ -127,36 +127,19 @@ final class InventoryAdmin {
                 throw new ApiError(400, "CSV header lacks column " + required, Map.of("columns", CSV_COLUMNS));
             }
         }
-        int created = 0;
-        int updated = 0;
-        List<Map<String, Object>> errors = new ArrayList<>();
-        for (int i = 1; i < rows.size(); i++) {
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (int c = 0; c < header.size() && c < rows.get(i).size(); c++) {
-                cells.put(header.get(c), rows.get(i).get(c));
+        return CsvImport.each(rows, cells -> {
+            SwitchInput in = switchInput(name -> {
+                String v = cells.get(name);
+                return v == null || v.isEmpty() ? null : v;
+            });
+            Integer existing = switchIdByName(in.name());
+            if (existing == null) {
+                createSwitch(in);
+                return true;
             }
-            try {
-                SwitchInput in = switchInput(name -> {
-                    String v = cells.get(name);
-                    return v == null || v.isEmpty() ? null : v;
-                });
-                Integer existing = switchIdByName(in.name());
-                if (existing == null) {
-                    createSwitch(in);
-                    created++;
-                } else {
-                    updateSwitch(existing, in);
-                    updated++;
-                }
-            } catch (ApiError e) {
-                errors.add(Map.of("line", i + 1, "error", e.getMessage()));
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("created", created);
-        out.put("updated", updated);
-        out.put("errors", errors);
-        return out;
+            updateSwitch(existing, in);
+            return false;
+        });
     }
 
     void putPortOverride(int switchId, String port, String role, String note) {
@@ -293,7 +276,7 @@ final class InventoryAdmin {
         throw new ApiError(400, name + " must be a whole number from " + min + " to " + max);
     }
 
-    private static String name(String name) {
+    static String name(String name) {
         if (name == null || !NAME.matcher(name.strip()).matches()) {
             throw new ApiError(400, "a name is 1 to 64 letters, digits, spaces, dots, dashes or underscores");
         }
@@ -321,7 +304,7 @@ final class InventoryAdmin {
         }
     }
 
-    private Integer idOf(String sql, String arg) {
+    Integer idOf(String sql, String arg) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
@@ -332,7 +315,7 @@ final class InventoryAdmin {
         }
     }
 
-    private int insert(String sql, String conflict, Object... args) {
+    int insert(String sql, String conflict, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -346,7 +329,7 @@ final class InventoryAdmin {
         }
     }
 
-    private int update(String sql, String conflict, Object... args) {
+    int update(String sql, String conflict, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             return ps.executeUpdate();

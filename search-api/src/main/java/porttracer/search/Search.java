@@ -37,16 +37,25 @@ final class Search {
     private final Elastic elastic;
     private final Locations locations;
 
+    /** Looks DNS names up when the box holds one; null: names are searched as text only. */
+    private final HostResolver hosts;
+
     Search(Elastic elastic, Locations locations) {
+        this(elastic, locations, null);
+    }
+
+    Search(Elastic elastic, Locations locations, HostResolver hosts) {
         this.es = elastic.client();
         this.elastic = elastic;
         this.locations = locations;
+        this.hosts = hosts;
     }
 
     /** One box: what {@code q} could be (MAC, MAC or OUI prefix, IP or IP prefix, vendor, switch, port, description). */
     Map<String, Object> search(String q, int page, int size, Role role) throws IOException {
         List<String> kinds = new ArrayList<>();
         List<Query> should = interpretations(q.strip(), role, kinds);
+        List<String> resolved = hostname(q.strip(), kinds, should);
         int from = (page - 1) * size;
         if (from + size > CAP) {
             throw new ApiError(400, "results past the first " + CAP + " are not served: refine your search",
@@ -72,12 +81,30 @@ final class Search {
         out.put("size", size);
         out.put("total", total);
         out.put("capped", capped);
+        if (resolved != null) {
+            out.put("resolved", resolved);
+        }
         if (capped) {
             out.put("message", "more than " + CAP + " matches: refine your search (a longer MAC prefix, a switch "
                     + "name with its port, an IP address)");
         }
         out.put("results", results);
         return out;
+    }
+
+    /** A DNS name: its IPs (bounded, cached lookup), then the MACs whose ARP entries hold them; null when not a name. */
+    private List<String> hostname(String q, List<String> kinds, List<Query> should) {
+        if (hosts == null || !HostResolver.NAME.matcher(q).matches() || MacAddress.tryParse(q) != null) {
+            return null;
+        }
+        List<String> ips = hosts.resolve(q);
+        if (!ips.isEmpty()) {
+            kinds.add("hostname");
+            for (String ip : ips) {
+                should.add(Query.of(x -> x.term(t -> t.field("ips").value(ip))));
+            }
+        }
+        return ips;
     }
 
     private static List<Query> interpretations(String q, Role role, List<String> kinds) {
