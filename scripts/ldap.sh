@@ -21,24 +21,11 @@ install() {
   [ -x "$SLAPD" ] || { log "slapd not found after install"; exit 1; }
 }
 
-# A CA made for this server and a certificate for 127.0.0.1/localhost signed by it.
-make_certs() {
-  local dir="$1"
-  [ -f "$dir/server.pem" ] && return
-  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=PortTracer test LDAP CA" \
-    -keyout "$dir/ca.key" -out "$dir/ca.pem" 2>/dev/null
-  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$dir/server.key" -out "$dir/server.csr" 2>/dev/null
-  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' >"$dir/san.ext"
-  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial -days 2 \
-    -extfile "$dir/san.ext" -out "$dir/server.pem" 2>/dev/null
-  chmod 644 "$dir/server.key"
-}
-
 start() {
   local dir ldap_port="$2" ldaps_port="$3"
   dir="$(cd "$1" && pwd)"
   mkdir -p "$dir/data"
-  make_certs "$dir"
+  "$(dirname "$0")/test-ca.sh" "$dir"
   # slapd.conf(5); ppolicy makes pwdAccountLockedTime (a locked account) known; the service account
   # reads the tree, users may only bind with their passwords.
   cat >"$dir/slapd.conf" <<CONF

@@ -24,8 +24,8 @@ import porttracer.sim.Fleet;
 import porttracer.sim.FleetSpec;
 
 /**
- * Audit rows forwarded to a real rsyslog (Debian's, own config via scripts/rsyslog.sh) over UDP and
- * TCP (octet-counted): a trace by a directory user arrives with its structured data; with syslog
+ * Audit rows forwarded to a real rsyslog (Debian's, own config via scripts/rsyslog.sh) over UDP,
+ * TCP (octet-counted) and TLS (CA made in the test): a trace by a directory user arrives with its structured data; with syslog
  * down, requests are not slowed and the rows that do not fit are counted as dropped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,6 +36,8 @@ class AuditSyslogTest {
     private Path received;
     private int udpPort;
     private int tcpPort;
+    private int tlsPort;
+    private Path rsyslogDir;
     private ApiFixture f;
 
     @BeforeAll
@@ -45,9 +47,11 @@ class AuditSyslogTest {
         Path dir = Files.createDirectories(tmp.resolve("rsyslog"));
         udpPort = ScriptServer.freePort();
         tcpPort = ScriptServer.freePort();
+        tlsPort = ScriptServer.freePort();
+        rsyslogDir = dir;
         received = dir.resolve("porttracer.log");
         rsyslog = new ScriptServer(dir, tcpPort, Map.of(), "scripts/rsyslog.sh", "start", dir.toString(),
-                Integer.toString(udpPort), Integer.toString(tcpPort)).start();
+                Integer.toString(udpPort), Integer.toString(tcpPort), Integer.toString(tlsPort)).start();
         Map<String, String> s = new HashMap<>(ldap.settings("ldap://127.0.0.1:" + ldap.ldapPort, false));
         s.put("audit.syslog", "udp://127.0.0.1:" + udpPort);
         f = new ApiFixture(Fleet.generate(FleetSpec.small(37)), tmp.resolve("keys"), s);
@@ -91,6 +95,15 @@ class AuditSyslogTest {
             }
             assertThat(ApiCall.get(api.port(), "/api/v1/users").as("alice", TestDirectory.password("alice")).send()
                     .status()).isEqualTo(403);
+            // RFC 5424's escapes in a value (", \ and ]) survive rsyslog's parsing of the structured data.
+            String tricky = "a\"b]c\\d";
+            assertThat(ApiCall.get(api.port(), "/api/v1/search?q=" + java.net.URLEncoder.encode(tricky,
+                    java.nio.charset.StandardCharsets.UTF_8)).as("alice", TestDirectory.password("alice")).send().status())
+                    .isEqualTo(200);
+            String search = awaitLine("imtcp", "alice@ldap", "search");
+            // rsyslog parsed the structured data (a malformed one would read "-" here).
+            assertThat(search).startsWith("imtcp porttracer search [porttracer@32473 ");
+            assertThat(sd(search)).containsEntry("target", tricky);
             Map<String, String> denied = sd(awaitLine("imtcp", "alice@ldap", "denied"));
             assertThat(denied).containsEntry("role", "netadmin").containsEntry("target", "GET /api/v1/users")
                     .containsEntry("result", "forbidden");
@@ -102,6 +115,19 @@ class AuditSyslogTest {
             } while (traces < 20 && Instant.now().isBefore(deadline) && pause());
             // Each frame arrives as one whole message: no split or merged lines.
             assertThat(traces).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void overTlsWithTheCollectorsCaRowsArrive() throws Exception {
+        Settings s = f.pt.settings().with("audit.syslog", "tls://127.0.0.1:" + tlsPort)
+                .with("audit.syslog-ca-file", rsyslogDir.resolve("ca.pem").toString());
+        try (ApiServer api = second(s)) {
+            MacAddress mac = f.sim.fleet().hosts().get(4).mac();
+            assertThat(ApiCall.get(api.port(), "/api/v1/trace?mac=" + mac).as("sam", TestDirectory.password("sam"))
+                    .send().status()).isEqualTo(200);
+            assertThat(sd(awaitLine("imtls", "sam@ldap", "trace"))).containsEntry("role", "superadmin")
+                    .containsEntry("target", mac.toString()).containsEntry("result", "ok");
         }
     }
 

@@ -86,9 +86,11 @@ class DirectoryLoginTest {
         assertThat(me(f.port, "alice", "").status()).isEqualTo(401);
         assertThat(me(f.port, "nobody", "whatever-Pw1").status()).isEqualTo(401);
 
-        ApiCall.Reply none = me("norole");
-        assertThat(none.status()).isEqualTo(403);
-        assertThat(none.json().get("error").asText()).contains("norole").contains("none of the user's groups is mapped");
+        for (String uid : new String[] {"norole", "loner"}) {
+            ApiCall.Reply none = me(uid);
+            assertThat(none.status()).as(uid).isEqualTo(403);
+            assertThat(none.json().get("error").asText()).contains(uid).contains("none of the user's groups is mapped");
+        }
 
         ApiCall.Reply locked = me("locked");
         assertThat(locked.status()).isEqualTo(403);

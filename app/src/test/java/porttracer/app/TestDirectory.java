@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * A real OpenLDAP (Debian's slapd, via scripts/ldap.sh) with a test tree: users in groups mapped to
- * each role, one only through a nested group, one in no mapped group, a locked one, and one whose
+ * each role, one only through a nested group, one in an unmapped group, one in no group, a locked one, and one whose
  * name is a filter-injection attempt. The service account's password is this run's planted secret.
  */
 final class TestDirectory implements AutoCloseable {
@@ -109,7 +109,7 @@ final class TestDirectory implements AutoCloseable {
                 + "dn: " + SERVICE_DN + "\nobjectClass: inetOrgPerson\ncn: porttracer\nsn: service\n"
                 + "userPassword: " + TestEnv.plantedSecret() + "\n\n"
                 + user("alice", null) + user("olga", null) + user("sam", null) + user("bob", null)
-                + user("nina", null) + user("norole", null)
+                + user("nina", null) + user("norole", null) + user("loner", null)
                 + user("locked", null).replace("\n\n", "\npwdAccountLockedTime: 000001010000Z\n\n")
                 + user(INJECTION_NAME, "Eve Injection")
                 + group(NOC, people("alice"), people("locked"), people("bob"), teams)

@@ -1,6 +1,7 @@
 package porttracer.search;
 
 import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import java.time.Duration;
@@ -54,6 +55,12 @@ record DirectorySettings(List<LDAPURL> urls, boolean startTls, String caFile, St
         String filter = s.get("ldap.user-filter").trim();
         if (!filter.contains("{0}")) {
             throw new IllegalArgumentException(Settings.envName("ldap.user-filter") + " must contain {0}, the user name");
+        }
+        try {
+            Filter.create(filter.replace("{0}", "name"));
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException(Settings.envName("ldap.user-filter") + " is not an LDAP filter (RFC 4515): "
+                    + e.getExceptionMessage(), e);
         }
         if (!urls.isEmpty() && roles.isEmpty()) {
             throw new IllegalArgumentException(Settings.envName("ldap.group-roles") + " is needed with "
