@@ -58,6 +58,12 @@ final class Demo {
         System.out.printf("%nPortTracer demo is up in %.1f s: %d simulated switches polled.%n", secs, ids.size());
         System.out.printf("  API and web:  http://%s:%d/   (users netadmin/netadmin, oss/oss)%n", host, port);
         System.out.printf("  Health:       curl http://%s:%d/health%n", host, port);
+        if (!settings.get("ldap.url").isBlank()) {
+            System.out.printf("  Directory:    users of %s sign in too, as <name>@ldap%n", settings.get("ldap.url"));
+        }
+        if (!settings.get("audit.syslog").isBlank()) {
+            System.out.printf("  Audit:        also sent to syslog at %s%n", settings.get("audit.syslog"));
+        }
         System.out.println("  Try a trace:");
         List<SimHost> hosts = sim.fleet().hosts();
         for (int i = 0; i < Math.min(3, hosts.size()); i++) {

@@ -68,6 +68,7 @@ public final class ApiServer implements AutoCloseable {
     /** Failures from one address over all user names, so that guessing across users is slowed too. */
     private final LoginGuard addressGuard;
     private final AuditLog audit;
+    private final DirectoryLogin directory;
     private final SwitchDirectory switches;
     private final Traces traces;
     private final Search search;
@@ -96,11 +97,12 @@ public final class ApiServer implements AutoCloseable {
         this.registry = registry;
         this.users = new Users(db.dataSource());
         this.tokens = new ApiTokens(db.dataSource());
+        this.directory = DirectoryLogin.create(DirectorySettings.from(settings), registry);
         int maxFailures = settings.getInt("api.login-max-failures");
         int lockout = settings.getInt("api.login-lockout-seconds");
         this.guard = new LoginGuard(maxFailures, lockout);
         this.addressGuard = new LoginGuard(maxFailures * 10, lockout);
-        this.audit = new AuditLog(db.dataSource());
+        this.audit = new AuditLog(db.dataSource(), SyslogAudit.fromSettings(settings, registry));
         this.admission = new Semaphore(settings.getInt("api.max-in-flight"));
         this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()),
                 settings.getSeconds("poll.interval"), settings.getInt("stale.intervals"));
@@ -316,7 +318,7 @@ public final class ApiServer implements AutoCloseable {
         String header = ctx.header("Authorization");
         Users.User user = null;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            user = tokens.verify(header.substring(7).strip()).orElse(null);
+            user = tokens.verify(header.substring(7).strip()).map(this::tokenOwner).orElse(null);
             if (user == null) {
                 audit(ctx, null, "login", "token", "failed");
             }
@@ -352,6 +354,10 @@ public final class ApiServer implements AutoCloseable {
                     + " s", Map.of(), wait);
         }
         Users.Login login = users.login(username, decoded.substring(colon + 1));
+        if (login.user() == null && directory.enabled()) {
+            login = DirectoryAnswers.login(directory, username, decoded.substring(colon + 1),
+                    refused -> audit(ctx, username + DirectoryLogin.SUFFIX, "login", "directory", refused));
+        }
         if (login.user() == null) {
             guard.failed(username, ctx.ip());
             addressGuard.failed("", ctx.ip());
@@ -359,10 +365,17 @@ public final class ApiServer implements AutoCloseable {
             return null;
         }
         guard.succeeded(username, ctx.ip());
+        ctx.attribute(USER, login.user());
         if (login.checked()) {
-            audit(ctx, username, "login", "password", "ok");
+            audit(ctx, login.user().username(), "login",
+                    DirectoryLogin.isDirectoryName(login.user().username()) ? "directory" : "password", "ok");
         }
         return login.user();
+    }
+
+    /** A directory user's token takes the user's current role; a local user's comes with it. */
+    private Users.User tokenOwner(Users.User owner) {
+        return owner.role() != null ? owner : DirectoryAnswers.owner(directory, owner.username());
     }
 
     private static Users.User user(Context ctx) {
@@ -375,7 +388,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void audit(Context ctx, String username, String action, String detail, String result) {
-        audit.record(username, action, detail, ctx.ip(), result);
+        Users.User u = ctx.attribute(USER);
+        audit.record(username, u == null ? null : u.role(), action, detail, ctx.ip(), result);
     }
 
     // ---- health, metrics, OpenAPI
@@ -657,6 +671,9 @@ public final class ApiServer implements AutoCloseable {
         if (!username.matches("[A-Za-z0-9._@-]{1,64}") || password.length() < 8 || password.length() > 72) {
             throw new ApiError(400, "username: 1 to 64 letters, digits or ._@-; password: 8 to 72 characters");
         }
+        if (DirectoryLogin.isDirectoryName(username)) {
+            throw new ApiError(400, "names ending in " + DirectoryLogin.SUFFIX + " are directory users'");
+        }
         users.put(username, password, role);
         inventoryAudit(ctx, "user " + username + " as " + role.id());
         ctx.status(204);
@@ -875,6 +892,7 @@ public final class ApiServer implements AutoCloseable {
         live.close();
         hosts.close();
         audit.close();
+        directory.close();
         switches.close();
     }
 }
