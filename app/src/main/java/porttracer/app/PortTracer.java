@@ -83,8 +83,7 @@ public final class PortTracer implements AutoCloseable {
         this.sessions = new porttracer.collect.SessionPool(settings, inventory, metrics);
         this.liveVerifier = new porttracer.collect.LiveVerifier(inventory, sessions, locations);
         this.alertStore = new AlertStore(db.dataSource(), SecretBox.fromSettings(settings));
-        this.alerts = new AlertEngine(alertStore, elastic.json(), settings.getInt("alert.max-attempts"),
-                settings.getInt("alert.retry-base-ms"));
+        this.alerts = AlertEngine.fromSettings(alertStore, elastic.json(), settings, registry);
     }
 
     public static void registerJvmMetrics(PrometheusRegistry registry) {

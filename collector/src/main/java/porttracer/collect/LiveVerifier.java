@@ -72,8 +72,11 @@ public final class LiveVerifier {
                     edge = polled.edge();
                     reason = polled.reason();
                 } else {
-                    edge = !key.startsWith("po");
-                    reason = edge ? "live lookup; port not classified by a poll yet" : "port-channel";
+                    // Without a poll's whole table and LLDP nothing says the port leads to one device: a MAC
+                    // learnt across a switch-facing port must not be reported as plugged in there.
+                    edge = false;
+                    reason = key.startsWith("po") ? "port-channel"
+                            : "live lookup; port not classified by a poll yet, treated as an uplink";
                 }
                 found.add(new Sighting(mac, e.vlan(), e.port(), key, edge, reason));
             }

@@ -175,7 +175,7 @@ public final class Inventory {
 
     /** An administrator's acceptance of a changed key (or null to re-learn on next connect). */
     public void replaceHostKey(int switchId, String key) {
-        update("update switch set host_key = ?::text, host_key_offered = null, "
+        update("update switch set host_key = ?::text, host_key_offered = null, host_key_offered_at = null, "
                 + "host_key_seen_at = case when ?::text is null then null else now() end where id = ?", key, key, switchId);
     }
 
@@ -186,7 +186,31 @@ public final class Inventory {
 
     /** Records the key a switch presented that differs from the pinned one, for an administrator to accept. */
     public void recordOfferedHostKey(int switchId, String key) {
-        update("update switch set host_key_offered = ? where id = ?", key, switchId);
+        update("update switch set host_key_offered = ?, host_key_offered_at = now() where id = ?", key, switchId);
+    }
+
+    /** A switch's pinned key and the different key it last offered, each with its time; null when none. */
+    public record HostKeys(String pinned, java.time.Instant pinnedAt, String offered, java.time.Instant offeredAt) {
+    }
+
+    public Optional<HostKeys> hostKeys(int switchId) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select host_key, host_key_seen_at, host_key_offered, host_key_offered_at from switch where id = ?")) {
+            ps.setInt(1, switchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new HostKeys(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
+                        instant(rs.getTimestamp(4))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading host keys of switch " + switchId, e);
+        }
+    }
+
+    private static java.time.Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     public Optional<String> offeredHostKey(int switchId) {

@@ -66,19 +66,22 @@ public final class ApiServer implements AutoCloseable {
     private final ApiTokens tokens;
     private final LoginGuard guard;
     /** Failures from one address over all user names, so that guessing across users is slowed too. */
-    private final LoginGuard addressGuard;
+    private final AddressThrottle addressThrottle;
     private final AuditLog audit;
     private final DirectoryLogin directory;
     private final SwitchDirectory switches;
     private final Traces traces;
     private final Search search;
     private final LiveTraces live;
+    private final LiveQuota liveQuota;
     private final InventoryAdmin admin;
+    private final HostKeyReview hostKeys;
     private final PrometheusRegistry registry;
     private final Semaphore admission;
     private final Histogram requestDuration;
     private final Histogram traceDuration;
     private final Counter shed;
+    private final Counter loginThrottled;
     private final List<String> routes = new ArrayList<>();
 
     private final AlertRules alertRules;
@@ -101,7 +104,7 @@ public final class ApiServer implements AutoCloseable {
         int maxFailures = settings.getInt("api.login-max-failures");
         int lockout = settings.getInt("api.login-lockout-seconds");
         this.guard = new LoginGuard(maxFailures, lockout);
-        this.addressGuard = new LoginGuard(maxFailures * 10, lockout);
+        this.addressThrottle = new AddressThrottle(maxFailures * 10);
         this.audit = new AuditLog(db.dataSource(), SyslogAudit.fromSettings(settings, registry));
         this.admission = new Semaphore(settings.getInt("api.max-in-flight"));
         this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()),
@@ -112,7 +115,9 @@ public final class ApiServer implements AutoCloseable {
         Duration perSwitch = settings.getSeconds("ssh.connect-timeout").plus(settings.getSeconds("ssh.command-timeout"));
         this.live = new LiveTraces(liveVerifier, locations, json, settings.getInt("api.live-threads"), perSwitch,
                 liveInFlight);
-        this.traces = new Traces(elastic, switches, locations, live);
+        this.liveQuota = new LiveQuota(settings.getInt("api.live-quota-per-minute"),
+                settings.getInt("api.live-per-switch-per-minute"), registry);
+        this.traces = new Traces(elastic, switches, locations, live, liveQuota);
         this.hosts = new HostResolver(Duration.ofMillis(settings.getInt("api.dns-timeout-ms")), Counter.builder()
                 .name("porttracer_dns_lookups_total").help("DNS names searched, by outcome (cached, resolved, unknown, timeout)")
                 .labelNames("outcome").register(registry));
@@ -120,6 +125,7 @@ public final class ApiServer implements AutoCloseable {
         this.portViews = new PortViews(elastic, search);
         this.portHistory = new PortHistory(elastic);
         this.admin = new InventoryAdmin(db.dataSource(), inventory);
+        this.hostKeys = new HostKeyReview(inventory, admin);
         this.siteSettings = new InventorySettings(db.dataSource(), inventory, admin);
         this.requestDuration = Histogram.builder().name("porttracer_http_request_duration_seconds")
                 .help("API request duration by route and status").labelNames("route", "status").register(registry);
@@ -128,6 +134,9 @@ public final class ApiServer implements AutoCloseable {
                 .register(registry);
         this.shed = Counter.builder().name("porttracer_http_shed_total")
                 .help("API requests refused with 503 because too many were in flight").register(registry);
+        this.loginThrottled = Counter.builder().name("porttracer_login_throttled_total")
+                .help("Password logins answered 429 without a check: user+address wait, or address slowed down")
+                .labelNames("scope").register(registry);
         int maxInFlight = admission.availablePermits();
         GaugeWithCallback.builder().name("porttracer_http_in_flight").help("API requests being served")
                 .callback(g -> g.call(maxInFlight - admission.availablePermits())).register(registry);
@@ -208,6 +217,15 @@ public final class ApiServer implements AutoCloseable {
             audit(ctx, "alert-rule-create", Integer.toString(id), "ok");
             ctx.status(201).json(Map.of("id", id));
         }, Role.NETADMIN);
+        route(HandlerType.PUT, "/api/v1/alert-rules/{id}", ctx -> {
+            int id = intPath(ctx, "id");
+            boolean updated = alertRules.update(id, body(ctx));
+            audit(ctx, "alert-rule-update", Integer.toString(id), updated ? "ok" : "not found");
+            if (!updated) {
+                throw new ApiError(404, "no alert rule " + id);
+            }
+            ctx.status(204);
+        }, Role.NETADMIN);
         route(HandlerType.DELETE, "/api/v1/alert-rules/{id}", ctx -> {
             int id = intPath(ctx, "id");
             boolean deleted = alertRules.delete(id);
@@ -242,6 +260,10 @@ public final class ApiServer implements AutoCloseable {
         route(HandlerType.PUT, "/api/v1/switches/{id}/overrides", this::putOverride, Role.SUPERADMIN);
         route(HandlerType.DELETE, "/api/v1/switches/{id}/overrides", this::deleteOverride, Role.SUPERADMIN);
         route(HandlerType.PUT, "/api/v1/switches/{id}/host-key", this::acceptHostKey, Role.SUPERADMIN);
+        route(HandlerType.GET, "/api/v1/switches/{id}/host-key",
+                ctx -> ctx.header("Cache-Control", "no-store").json(hostKeys.view(intPath(ctx, "id"))), Role.SUPERADMIN);
+        route(HandlerType.POST, "/api/v1/switches/{id}/host-key/accept-offered", this::acceptOfferedHostKey,
+                Role.SUPERADMIN);
 
         app.exception(ApiError.class, (e, ctx) -> {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -291,6 +313,9 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(503, "too many requests in progress; retry shortly", Map.of(), 1);
         }
         ctx.attribute(PERMIT, Boolean.TRUE);
+        // Answers depend on who asks: a shared cache must not hand one user's answer to another.
+        ctx.header("Vary", "Authorization");
+        CrossSiteGuard.check(ctx);
         authenticate(ctx);
         rejectNul(ctx);
     }
@@ -327,7 +352,7 @@ public final class ApiServer implements AutoCloseable {
         }
         if (user == null) {
             // A page's own requests ask for no browser login dialog.
-            if (ctx.header("X-Requested-With") == null) {
+            if (BrowserRequests.mayPromptLogin(ctx)) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"PortTracer\", charset=\"UTF-8\"");
             }
             throw new ApiError(401, "authentication required: HTTP Basic with a PortTracer user, or Bearer with an API token");
@@ -347,24 +372,43 @@ public final class ApiServer implements AutoCloseable {
             return null;
         }
         String username = decoded.substring(0, colon);
-        long wait = Math.max(guard.lockedFor(username, ctx.ip()), addressGuard.lockedFor("", ctx.ip()));
+        String password = decoded.substring(colon + 1);
+        String ip = ClientAddress.of(ctx);
+        Users.Login recent = users.recentLogin(username, password);
+        if (recent != null) {
+            return recent.user();
+        }
+        if (!addressThrottle.admit(ip)) {
+            loginThrottled.labelValues("address").inc();
+            audit(ctx, username, "login", "address slowed down", "throttled");
+            throw new ApiError(429, "too many failed logins from this address: one password check per second; "
+                    + "retry in 1 s", Map.of(), 1);
+        }
+        long wait = guard.begin(username, ip);
         if (wait > 0) {
+            loginThrottled.labelValues("user-address").inc();
             audit(ctx, username, "login", "locked out", "throttled");
             throw new ApiError(429, "too many failed logins for " + username + " from this address; retry in " + wait
                     + " s", Map.of(), wait);
         }
-        Users.Login login = users.login(username, decoded.substring(colon + 1));
-        if (login.user() == null && directory.enabled()) {
-            login = DirectoryAnswers.login(directory, username, decoded.substring(colon + 1),
-                    refused -> audit(ctx, username + DirectoryLogin.SUFFIX, "login", "directory", refused));
+        Users.Login login;
+        try {
+            // Longer than bcrypt reads: never a user's password (they are refused when set), so a plain failure.
+            login = Users.fitsBcrypt(password) ? users.login(username, password) : new Users.Login(null, false);
+            if (login.user() == null && directory.enabled()) {
+                login = DirectoryAnswers.login(directory, username, password,
+                        refused -> audit(ctx, username + DirectoryLogin.SUFFIX, "login", "directory", refused));
+            }
+        } catch (RuntimeException e) {
+            guard.abandon(username, ip);
+            throw e;
         }
+        guard.finish(username, ip, login.user() != null);
         if (login.user() == null) {
-            guard.failed(username, ctx.ip());
-            addressGuard.failed("", ctx.ip());
+            addressThrottle.failed(ip);
             audit(ctx, username, "login", "password", "failed");
             return null;
         }
-        guard.succeeded(username, ctx.ip());
         ctx.attribute(USER, login.user());
         if (login.checked()) {
             audit(ctx, login.user().username(), "login",
@@ -389,7 +433,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void audit(Context ctx, String username, String action, String detail, String result) {
         Users.User u = ctx.attribute(USER);
-        audit.record(username, u == null ? null : u.role(), action, detail, ctx.ip(), result);
+        audit.record(username, u == null ? null : u.role(), action, detail, ClientAddress.of(ctx), result);
     }
 
     // ---- health, metrics, OpenAPI
@@ -423,7 +467,7 @@ public final class ApiServer implements AutoCloseable {
         MacAddress mac = mac(ctx.queryParam("mac"), "query parameter mac");
         boolean forceLive = bool(ctx, "live");
         long t0 = System.nanoTime();
-        Map<String, Object> answer = traces.trace(mac, user(ctx).role(), forceLive);
+        Map<String, Object> answer = traces.trace(mac, user(ctx), forceLive);
         boolean asked = answer != null && answer.containsKey("liveCheck");
         traceDuration.labelValues(Boolean.toString(asked)).observe((System.nanoTime() - t0) / 1e9);
         audit(ctx, forceLive ? "trace-live" : "trace", mac.toString(), answer == null ? "not found" : "ok");
@@ -505,7 +549,8 @@ public final class ApiServer implements AutoCloseable {
 
     private void history(Context ctx) throws IOException {
         MacAddress mac = mac(ctx.pathParam("mac"), "the MAC in the path");
-        Map<String, Object> answer = search.history(mac, intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500));
+        Map<String, Object> answer = search.history(mac, intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500),
+                user(ctx).role());
         audit(ctx, "history", mac.toString(), "ok");
         lookup(ctx).json(answer);
     }
@@ -515,17 +560,19 @@ public final class ApiServer implements AutoCloseable {
         List<Map<String, Object>> out = new ArrayList<>();
         Map<Integer, Map<String, Object>> logins = admin.logins();
         switches.all().values().stream().sorted((a, b) -> Integer.compare(a.sw().id(), b.sw().id()))
-                .forEach(e -> out.add(SwitchLoginView.with(switchSummary(e, now), e.sw(), logins.get(e.sw().id()))));
+                .forEach(e -> out.add(SwitchLoginView.with(switchSummary(e, now, user(ctx).role()), e.sw(), logins.get(e.sw().id()))));
         lookup(ctx).json(out);
     }
 
-    private Map<String, Object> switchSummary(SwitchDirectory.Entry e, Instant now) {
+    private Map<String, Object> switchSummary(SwitchDirectory.Entry e, Instant now, Role role) {
         Map<String, Object> m = new LinkedHashMap<>();
         SwitchRecord sw = e.sw();
         m.put("id", sw.id());
         m.put("name", sw.name());
-        m.put("host", sw.host());
-        m.put("sshPort", sw.sshPort());
+        if (role.seesManagement()) {
+            m.put("host", sw.host());
+            m.put("sshPort", sw.sshPort());
+        }
         m.put("platform", sw.platform() == null ? null : sw.platform().id());
         m.put("model", sw.model());
         m.put("site", sw.site());
@@ -538,7 +585,9 @@ public final class ApiServer implements AutoCloseable {
             Map<String, Object> last = new LinkedHashMap<>();
             last.put("at", Elastic.time(s.lastPollAt()));
             last.put("outcome", s.lastOutcome());
-            last.put("error", s.lastError());
+            if (role.seesManagement()) {
+                last.put("error", s.lastError());
+            }
             last.put("durationMs", s.lastDurationMs());
             last.put("entries", s.lastEntries());
             m.put("lastPoll", last);
@@ -547,7 +596,7 @@ public final class ApiServer implements AutoCloseable {
         } else {
             m.put("lastPoll", null);
         }
-        String stale = switches.staleReason(e, now);
+        String stale = switches.staleReason(e, now, role);
         m.put("stale", stale != null);
         m.put("staleReason", stale);
         return m;
@@ -559,7 +608,7 @@ public final class ApiServer implements AutoCloseable {
         if (e == null) {
             throw new ApiError(404, "no switch with id " + id);
         }
-        Map<String, Object> out = SwitchLoginView.with(switchSummary(e, Instant.now()), e.sw(), admin.logins().get(id));
+        Map<String, Object> out = SwitchLoginView.with(switchSummary(e, Instant.now(), user(ctx).role()), e.sw(), admin.logins().get(id));
         out.put("ports", portViews.ports(id, user(ctx).role(), e.status() == null ? null : e.status().lastOkAt()));
         audit(ctx, "switch-ports", e.sw().name(), "ok");
         lookup(ctx).json(out);
@@ -609,6 +658,7 @@ public final class ApiServer implements AutoCloseable {
         if (targets.isEmpty()) {
             throw new ApiError(404, "no enabled switch on site " + site + (floor == null ? "" : " floor " + floor));
         }
+        liveQuota.admitForced(user(ctx), targets);
         LiveTraces.Job job = live.start(mac, targets, user(ctx));
         audit(ctx, "live-trace", mac + " on " + site + (floor == null ? "" : "/" + floor) + " (" + targets.size()
                 + " switches)", "started");
@@ -668,8 +718,8 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "role must be oss, netadmin or superadmin");
         }
-        if (!username.matches("[A-Za-z0-9._@-]{1,64}") || password.length() < 8 || password.length() > 72) {
-            throw new ApiError(400, "username: 1 to 64 letters, digits or ._@-; password: 8 to 72 characters");
+        if (!username.matches("[A-Za-z0-9._@-]{1,64}") || password.length() < 8 || !Users.fitsBcrypt(password)) {
+            throw new ApiError(400, "username: 1 to 64 letters, digits or ._@-; password: 8 characters to 72 UTF-8 bytes");
         }
         if (DirectoryLogin.isDirectoryName(username)) {
             throw new ApiError(400, "names ending in " + DirectoryLogin.SUFFIX + " are directory users'");
@@ -794,6 +844,14 @@ public final class ApiServer implements AutoCloseable {
         ctx.status(204);
     }
 
+    private void acceptOfferedHostKey(Context ctx) {
+        int id = intPath(ctx, "id");
+        String expected = ctx.body().isBlank() ? null : body(ctx).path("sha256").asText(null);
+        Map<String, Object> pinned = hostKeys.acceptOffered(id, expected);
+        inventoryAudit(ctx, "switch " + id + " offered host key " + pinned.get("sha256") + " pinned");
+        ctx.json(Map.of("switchId", id, "pinned", pinned));
+    }
+
     private void inventoryAudit(Context ctx, String detail) {
         switches.invalidate();
         audit(ctx, "inventory", detail, "ok");
@@ -808,6 +866,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private JsonNode body(Context ctx) {
+        if (!String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiError(415, "send the body as application/json");
+        }
         String text = ctx.body();
         if (text.isBlank()) {
             throw new ApiError(400, "a JSON body is required");

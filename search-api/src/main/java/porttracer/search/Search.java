@@ -63,7 +63,13 @@ final class Search {
         }
         SearchResponse<ObjectNode> resp = es.search(s -> s.index(elastic.current()).from(from).size(size)
                 .trackTotalHits(t -> t.count(CAP))
-                .query(b -> b.bool(x -> x.should(should).minimumShouldMatch("1")))
+                .query(b -> b.bool(x -> {
+                    x.should(should).minimumShouldMatch("1");
+                    // A MAC seen on uplinks only (sightings, no edge ever): oss must not learn of it at all.
+                    return role.seesUplinks() ? x : x.filter(f -> f.bool(o -> o.minimumShouldMatch("1")
+                            .should(s1 -> s1.exists(e -> e.field("edge.switchId")))
+                            .should(s2 -> s2.bool(n -> n.mustNot(m -> m.exists(e -> e.field("sightings.switchId")))))));
+                }))
                 .sort(o -> o.field(f -> f.field("edge.current").order(SortOrder.Desc).missing("_last")))
                 .sort(o -> o.field(f -> f.field("present").order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field("macBare"))), ObjectNode.class);
@@ -161,7 +167,7 @@ final class Search {
     }
 
     /** Appeared / moved / disappeared events of one MAC, newest first. */
-    Map<String, Object> history(MacAddress mac, int page, int size) throws IOException {
+    Map<String, Object> history(MacAddress mac, int page, int size, Role role) throws IOException {
         int from = (page - 1) * size;
         if (from + size > 10_000) {
             throw new ApiError(400, "history pages past the first 10000 events are not served");
@@ -177,8 +183,8 @@ final class Search {
             one.put("at", Locations.text(e, "@timestamp"));
             one.put("kind", Locations.text(e, "kind"));
             one.put("vlan", e.path("vlan").isMissingNode() ? null : e.path("vlan").asInt());
-            one.put("from", place(e.path("from")));
-            one.put("to", place(e.path("to")));
+            one.put("from", place(e.path("from"), role));
+            one.put("to", place(e.path("to"), role));
             events.add(one);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -190,12 +196,12 @@ final class Search {
         return out;
     }
 
-    private static Map<String, Object> place(JsonNode p) {
+    private static Map<String, Object> place(JsonNode p, Role role) {
         if (!p.isObject()) {
             return null;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("switch", Locations.switchRef(p));
+        out.put("switch", Locations.switchRef(p, role));
         out.put("port", Locations.text(p, "port"));
         out.put("vlan", p.path("vlan").asInt());
         // Events record edge places only.
