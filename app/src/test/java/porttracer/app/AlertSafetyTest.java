@@ -258,8 +258,8 @@ class AlertSafetyTest {
     }
 
     private static MoveEvent event(String kind, String mac) {
-        MoveEvent.Place to = new MoveEvent.Place(1, "sw1", "site1", "floor1", "Gi1/0/7", 10);
-        MoveEvent.Place from = kind.equals("moved") ? new MoveEvent.Place(2, "sw2", "site1", "floor2", "Gi1/0/8", 10)
+        MoveEvent.Place to = new MoveEvent.Place(1, "sw1", "site1", "floor1", "Gi1/0/7", 10, porttracer.domain.PortName.keyOf("Gi1/0/7"));
+        MoveEvent.Place from = kind.equals("moved") ? new MoveEvent.Place(2, "sw2", "site1", "floor2", "Gi1/0/8", 10, porttracer.domain.PortName.keyOf("Gi1/0/8"))
                 : null;
         return new MoveEvent(Instant.now().toString(), kind, mac, mac.replace(":", "").substring(0, 6), null, 10, from, to);
     }

@@ -86,7 +86,8 @@ final class PortHistory {
                     stay.put("current", false);
                     stay.put("endedBy", Locations.text(e, "kind"));
                     JsonNode to = e.path("to");
-                    stay.put("movedTo", to.isObject() ? Map.of("switch", Locations.switchRef(to),
+                    // A move target is named without its management address: the history is readable by every role.
+                    stay.put("movedTo", to.isObject() ? Map.of("switch", Locations.switchRef(to, Role.OSS),
                             "port", Locations.text(to, "port")) : null);
                 }
             }
