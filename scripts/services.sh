@@ -4,7 +4,8 @@
 # Usage: scripts/services.sh up|down|es-up|es-down|es-install|pg-up|status
 # Environment: PORTTRACER_ES_VERSION (8.19.21), PORTTRACER_ES_PORT (9200), PORTTRACER_ES_HEAP (512m),
 #              PORTTRACER_DB_NAME (porttracer), PORTTRACER_ES_HOME (where ES is unpacked),
-#              PORTTRACER_ES_JAVA_HOME (a JDK for ES; default the machine's)
+#              PORTTRACER_ES_JAVA_HOME (a JDK for ES; default the machine's),
+#              PORTTRACER_ES_START_SECONDS (120: how long es-up waits for the cluster)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ES_VERSION="${PORTTRACER_ES_VERSION:-8.19.21}"
@@ -62,7 +63,7 @@ es_up() {
     -E http.port="$ES_PORT" -E transport.port=$((ES_PORT + 100)) \
     -E path.data="$ES_DATA/data" -E path.logs="$ES_DATA/logs" \
     -E cluster.routing.allocation.disk.threshold_enabled=false >"$ES_DATA/logs/startup.out" 2>&1
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${PORTTRACER_ES_START_SECONDS:-120}"); do
     if es_health | grep -qE '"status":"(green|yellow)"'; then
       curl -fsS -m 30 "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=green&timeout=30s" >/dev/null || true
       log "Elasticsearch is up"; return

@@ -58,6 +58,7 @@ async function showApp() {
   $('app').hidden = false;
   $('logout').hidden = false;
   $('q').focus();
+  if (typeof onSignedIn === 'function') onSignedIn(me);
 }
 
 async function search(event) {
@@ -96,6 +97,7 @@ function render(answer) {
   $('page').textContent = 'page ' + page + ' of ' + pages;
   $('prev').disabled = page <= 1;
   $('next').disabled = page >= pages;
+  if (typeof afterRender === 'function') afterRender(answer);
 }
 
 function row(result, loc, first) {
@@ -106,7 +108,11 @@ function row(result, loc, first) {
   if (loc) {
     tr.appendChild(el('td', loc.switch.site, 'site'));
     tr.appendChild(el('td', loc.switch.floor || '', 'floor'));
-    tr.appendChild(el('td', loc.switch.name, 'switch'));
+    const sw = el('td', null, 'switch');
+    const link = el('a', loc.switch.name);
+    link.href = '#switch/' + loc.switch.id;
+    sw.appendChild(link);
+    tr.appendChild(sw);
     const port = el('td', null, 'port');
     port.appendChild(el('span', loc.port, 'port-name'));
     if (loc.description) port.appendChild(el('div', loc.description, 'description'));

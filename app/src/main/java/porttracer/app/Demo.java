@@ -62,7 +62,7 @@ final class Demo {
         }
         FleetSpec spec = new FleetSpec(42, 3, 2, 4, 8, List.of(Platform.OS6, Platform.OS10), Platform.OS6);
         SimulatorServer sim = SimulatorServer.start(Fleet.generate(spec),
-                SimulatorOptions.defaults().withHostKeyDir(stateDir.resolve("sim-host-keys")));
+                SimulatorOptions.defaults().withHostKeyDir(stateDir.resolve("sim-host-keys")), DemoLogins::of);
         PortTracer pt;
         try {
             pt = new PortTracer(settings);
@@ -73,6 +73,7 @@ final class Demo {
         PortTracer.registerJvmMetrics(pt.registry());
 
         Map<String, Integer> ids = SimulatedFleet.register(pt.inventory(), sim, "admin", "admin");
+        DemoLogins.register(pt.inventory(), ids, sim.fleet().switches(), "admin", "admin");
         var users = new porttracer.search.Users(pt.db().dataSource());
         users.put("netadmin", "netadmin", Role.NETADMIN);
         users.put("oss", "oss", Role.OSS);
@@ -108,6 +109,15 @@ final class Demo {
         String first = sim.fleet().switches().get(0).name();
         out.printf("  Ask a switch yourself: ssh -p %d admin@127.0.0.1   (password admin; %s)%n",
                 sim.port(first), first);
+        out.println("  Switches log in as real Dell fleets do (keyboard-interactive only, enable password '"
+                + DemoLogins.ENABLE_PASSWORD + "', in-shell login, legacy algorithms, platform auto): see \"login\" in");
+        out.printf("    curl -u netadmin:netadmin http://%s:%d/api/v1/switches%n", host, port);
+        if (!settings.get("ldap.url").isBlank()) {
+            out.printf("  Directory:    users of %s sign in too, as <name>@ldap%n", settings.get("ldap.url"));
+        }
+        if (!settings.get("audit.syslog").isBlank()) {
+            out.printf("  Audit:        also sent to syslog at %s%n", settings.get("audit.syslog"));
+        }
         return new Running(sim, pt, answered);
     }
 

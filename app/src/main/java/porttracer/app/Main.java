@@ -18,6 +18,9 @@ public final class Main {
               parse --platform P K parse a capture on standard input (K: mac-table|interfaces|lldp|arp|version)
               trace <mac> [--live] [--json]      where a MAC is, asked of the API (PORTTRACER_API_URL)
               search <text> [--page N] [--json]  one-box search over the API
+              probe --host H --user U [--port N] [--platform P] [--legacy-crypto]
+                                   log in to one switch as a poll does and report it as JSON
+                                   (passwords: PORTTRACER_PROBE_PASSWORD, PORTTRACER_PROBE_ENABLE_PASSWORD)
               user add NAME --role R | list | disable NAME | delete NAME   accounts (password: stdin or PORTTRACER_USER_PASSWORD)
               rotate-key           re-encrypt every stored secret under a new credential key (PORTTRACER_SECRET_KEY_FILE)
             Configuration: environment variables PORTTRACER_* (see README).""";
@@ -43,6 +46,9 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         if (args[0].equals("trace") || args[0].equals("search")) {
             System.exit(ApiCli.run(args[0], Arrays.asList(rest), System.getenv(), System.out, System.err));
+        }
+        if (args[0].equals("probe")) {
+            System.exit(ProbeCli.run(Arrays.asList(rest), System.getenv(), System.out, System.err));
         }
         Settings settings = Settings.load();
         Path state = Path.of(System.getProperty("porttracer.state", ".local/state"));

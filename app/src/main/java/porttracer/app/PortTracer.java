@@ -47,10 +47,14 @@ public final class PortTracer implements AutoCloseable {
     private Collector collector;
     private IndexFeed feed;
     private ApiServer api;
+    private porttracer.events.EventListeners events;
 
     public PortTracer(Settings settings) throws IOException {
         this(settings, new PrometheusRegistry());
     }
+
+    /** The clustered task that deletes monthly indices past their retention. */
+    public static final String RETENTION_TASK = "index-retention";
 
     public PortTracer(Settings settings, PrometheusRegistry registry) throws IOException {
         this.settings = settings;
@@ -59,7 +63,7 @@ public final class PortTracer implements AutoCloseable {
         this.registry = registry;
         this.db = Database.open(settings);
         var esAccess = porttracer.index.EsAccess.fromSettings(settings);
-        this.elastic = new Elastic(esAccess, settings.get("es.index-prefix"));
+        this.elastic = new Elastic(esAccess, settings.get("es.index-prefix"), settings.getInt("es.replicas"));
         try {
             porttracer.index.EsStartCheck.verify(elastic, esAccess);
         } catch (RuntimeException e) {
@@ -89,8 +93,7 @@ public final class PortTracer implements AutoCloseable {
         this.sessions = new porttracer.collect.SessionPool(settings, inventory, metrics);
         this.liveVerifier = new porttracer.collect.LiveVerifier(inventory, sessions, locations);
         this.alertStore = new AlertStore(db.dataSource(), secrets);
-        this.alerts = new AlertEngine(alertStore, elastic.json(), settings.getInt("alert.max-attempts"),
-                settings.getInt("alert.retry-base-ms"));
+        this.alerts = AlertEngine.fromSettings(alertStore, elastic.json(), settings, registry);
     }
 
     public static void registerJvmMetrics(PrometheusRegistry registry) {
@@ -101,8 +104,12 @@ public final class PortTracer implements AutoCloseable {
         Path spoolDir = Path.of(settings.get("spool.dir")).resolve(elastic.prefix());
         IndexFeed feed;
         try {
-            feed = new IndexFeed(elastic, locations, new PollLog(elastic), spoolDir, settings.getInt("spool.max-entries"),
-                    metrics::spoolDepth, alerts::onApplied);
+            io.prometheus.metrics.core.metrics.Counter portWrites = io.prometheus.metrics.core.metrics.Counter.builder()
+                    .name("porttracer_port_docs_written_total")
+                    .help("Port documents (interface status, MAC count, free since) written or deleted").register(registry);
+            feed = new IndexFeed(elastic, locations, new porttracer.index.PortIndex(elastic, portWrites::inc),
+                    new PollLog(elastic), spoolDir, settings.getInt("spool.max-entries"), metrics::spoolDepth,
+                    alerts::onApplied);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -113,6 +120,20 @@ public final class PortTracer implements AutoCloseable {
         collector = new Collector(settings, db.schedulerDataSource(), inventory, poller, metrics, node);
         running.add(0, collector);
         collector.start();
+        try {
+            events = porttracer.events.EventListeners.start(settings, db.dataSource(), inventory, collector.scheduler(), registry);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("switch event listeners (PORTTRACER_TRAP_LISTEN, PORTTRACER_SYSLOG_LISTEN)", e);
+        }
+        running.add(0, events);
+        io.prometheus.metrics.core.metrics.Counter retired = io.prometheus.metrics.core.metrics.Counter.builder()
+                .name("porttracer_retention_deleted_indices_total").labelNames("family")
+                .help("Monthly events/polls indices deleted as past their retention").register(registry);
+        porttracer.index.Retention retention = new porttracer.index.Retention(elastic,
+                settings.getInt("events.retention-days"), settings.getInt("polls.retention-days"),
+                (family, n) -> retired.labelValues(family).inc(n));
+        collector.every(RETENTION_TASK, java.time.Duration.ofMinutes(settings.getInt("retention.check-minutes")),
+                () -> retention.run(java.time.Instant.now()));
         return collector;
     }
 
@@ -172,6 +193,11 @@ public final class PortTracer implements AutoCloseable {
 
     public Collector collector() {
         return collector;
+    }
+
+    /** This node's switch-event listeners (after {@link #startCollector()}). */
+    public porttracer.events.EventListeners events() {
+        return events;
     }
 
     public ApiServer api() {

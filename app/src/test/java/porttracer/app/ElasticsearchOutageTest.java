@@ -55,10 +55,7 @@ class ElasticsearchOutageTest {
             assertThat(f.pt.feed().spooled()).as("snapshots and poll records waiting").isGreaterThan(0);
 
             proxy.restore();
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (f.pt.feed().spooled() > 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(200);
-            }
+            f.awaitSpoolEmpty(Duration.ofSeconds(60));
             assertThat(f.pt.feed().spooled()).isZero();
             // Once more after the replay: nothing changed, so no new event.
             f.pollAll(Duration.ofSeconds(60));

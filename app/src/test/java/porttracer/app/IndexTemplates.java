@@ -42,14 +42,7 @@ final class IndexTemplates {
         List<Template> out = new ArrayList<>();
         for (String resource : resources("es/")) {
             try (InputStream in = IndexTemplates.class.getResourceAsStream("/" + resource)) {
-                JsonNode t = json.readTree(in);
-                List<String> patterns = new ArrayList<>();
-                t.path("index_patterns").forEach(p -> patterns.add(p.asText()));
-                Set<String> aliases = new LinkedHashSet<>();
-                t.path("template").path("aliases").fieldNames().forEachRemaining(aliases::add);
-                Map<String, String> fields = new LinkedHashMap<>();
-                flatten("", t.path("template").path("mappings").path("properties"), fields);
-                out.add(new Template(resource, patterns, aliases, fields));
+                out.add(parse(resource, json.readTree(in)));
             } catch (IOException e) {
                 throw new UncheckedIOException(resource, e);
             }
@@ -58,6 +51,23 @@ final class IndexTemplates {
             throw new IllegalStateException("no index templates under /es/ on the classpath");
         }
         return new IndexTemplates(out);
+    }
+
+    /** Templates as an Elasticsearch cluster holds them ({@code index_template} bodies by name). */
+    static IndexTemplates of(Map<String, JsonNode> bodies) {
+        List<Template> out = new ArrayList<>();
+        bodies.forEach((name, body) -> out.add(parse(name, body)));
+        return new IndexTemplates(out);
+    }
+
+    private static Template parse(String name, JsonNode t) {
+        List<String> patterns = new ArrayList<>();
+        t.path("index_patterns").forEach(p -> patterns.add(p.asText()));
+        Set<String> aliases = new LinkedHashSet<>();
+        t.path("template").path("aliases").fieldNames().forEachRemaining(aliases::add);
+        Map<String, String> fields = new LinkedHashMap<>();
+        flatten("", t.path("template").path("mappings").path("properties"), fields);
+        return new Template(name, patterns, aliases, fields);
     }
 
     List<Template> all() {

@@ -44,13 +44,21 @@ final class TestFleet implements AutoCloseable {
     /** {@code options}: how the simulator serves the fleet (latency, session cap...), from the defaults. */
     static TestFleet start(Fleet fleet, Path dir, Map<String, String> settings,
                            java.util.function.UnaryOperator<SimulatorOptions> options) throws Exception {
+        return start(fleet, dir, settings, options, sw -> porttracer.sim.SwitchLogin.standard());
+    }
+
+    /** {@code logins}: how each simulated switch lets a client in (auth methods, enable, in-shell login...). */
+    static TestFleet start(Fleet fleet, Path dir, Map<String, String> settings,
+                           java.util.function.UnaryOperator<SimulatorOptions> options,
+                           java.util.function.Function<porttracer.sim.SimSwitch, porttracer.sim.SwitchLogin> logins)
+            throws Exception {
         Map<String, String> s = new HashMap<>(settings);
         s.putIfAbsent("spool.dir", dir.resolve("spool").toString());
         Settings cfg = TestEnv.settings(s);
         Scratch.resetDatabase(cfg);
         SimulatorServer sim = SimulatorServer.start(fleet,
                 options.apply(SimulatorOptions.defaults().withHostKeyDir(dir.resolve("keys"))
-                        .withCredentials("admin", TestEnv.plantedSecret())));
+                        .withCredentials("admin", TestEnv.plantedSecret())), logins);
         PortTracer pt = new PortTracer(cfg);
         Map<String, Integer> ids = SimulatedFleet.register(pt.inventory(), sim, "admin", TestEnv.plantedSecret());
         Users users = new Users(pt.db().dataSource());
@@ -94,6 +102,14 @@ final class TestFleet implements AutoCloseable {
                 .filter(p -> "access".equals(p.mode()) && p.pvid() != null && p.pvid() == vlan)
                 .map(p -> p.port().raw()).filter(p -> !used.contains(p))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no free VLAN " + vlan + " port on " + switchName));
+    }
+
+    /** Waits, within {@code limit}, until the on-disk spool has replayed everything into Elasticsearch. */
+    void awaitSpoolEmpty(Duration limit) throws java.io.IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (pt.feed().spooled() > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
     }
 
     SwitchStatus status(String switchName) {

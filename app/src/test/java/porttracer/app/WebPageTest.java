@@ -1,9 +1,7 @@
 package porttracer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import porttracer.sim.Fleet;
@@ -36,38 +31,21 @@ import porttracer.sim.SimHost;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPageTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     private ApiFixture f;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (System.getenv("PORTTRACER_REQUIRE_BROWSER") != null) {
-            assertThat(installed).as("chromium and chromedriver (scripts/browser.sh installs them)").isTrue();
-        }
-        assumeTrue(installed, "chromium and chromium-driver are not installed: run scripts/browser.sh");
+        HeadlessChromium.require();
         f = new ApiFixture(Fleet.generate(FleetSpec.small(23)), tmp.resolve("keys"), Map.of());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(1400, 900);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (f != null) {
-            f.close();
-        }
+    void stop() throws Exception {
+        HeadlessChromium.stop(browser, f);
     }
 
     @Test
@@ -118,26 +96,10 @@ class WebPageTest {
     }
 
     private void signIn(String user, String password) {
-        browser.get("http://127.0.0.1:" + f.port + "/");
-        if (browser.findElement(By.id("logout")).isDisplayed()) {
-            browser.findElement(By.id("logout")).click();
-        }
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user")));
-        name.clear();
-        name.sendKeys(user);
-        browser.findElement(By.id("password")).clear();
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
-        if (user.equals(password)) {
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
-        }
+        HeadlessChromium.signIn(browser, wait, "http://127.0.0.1:" + f.port, user, password);
     }
 
     private void search(String q) {
-        WebElement box = browser.findElement(By.id("q"));
-        box.clear();
-        box.sendKeys(q);
-        browser.findElement(By.id("search")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("found|Nothing")));
+        HeadlessChromium.search(browser, wait, q);
     }
 }

@@ -2,7 +2,7 @@ package porttracer.bench;
 
 import java.util.Arrays;
 
-/** ./porttracer bench &lt;parse|trace|poll|reverify&gt; [--name value ...]: each prints a summary, then one JSON line. */
+/** ./porttracer bench &lt;parse|trace|poll|reverify|freshness&gt; [--name value ...]: each prints a summary, then one JSON line. */
 public final class BenchMain {
 
     private static final String USAGE = """
@@ -15,6 +15,7 @@ public final class BenchMain {
                         [--threads computed] [--sim-processes computed] [--moved-switches 110] [--cycles 2]
                         [--mode burst|scheduled] [--reuse-sessions false] [--jfr DIR]
               reverify  [--latency-ms 1000] [--repeats 5] [--platform os6]
+              freshness [--sites 3] [--latency-ms 1000] [--interval 300] [--plugs 40] [--window 240] [--debounce 30]
             Environment: PORTTRACER_DB_URL, PORTTRACER_ES_INDEX_PREFIX (set by ./porttracer bench).""";
 
     private BenchMain() {
@@ -35,6 +36,7 @@ public final class BenchMain {
             case "trace" -> TraceBench.run(opts);
             case "poll" -> PollBench.run(opts);
             case "reverify" -> ReverifyBench.run(opts);
+            case "freshness" -> FreshnessBench.run(opts);
             default -> {
                 System.err.println("unknown benchmark " + args[0] + "\n" + USAGE);
                 System.exit(2);

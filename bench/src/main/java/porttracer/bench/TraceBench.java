@@ -210,39 +210,61 @@ final class TraceBench {
                 int i = rnd.nextInt(macs);
                 return i < floorValues.length ? floorValues[i] : SYNTHETIC_BASE + (i - floorValues.length);
             };
-            HttpLoad.Result warm = HttpLoad.run(base, picker, 8, Math.max(3, seconds / 2));
-            Report.say("  warm-up: %,d requests, %.0f/s", warm.count(), warm.throughput());
+            String auth = "Basic " + Base64.getEncoder().encodeToString("netadmin:netadmin".getBytes(StandardCharsets.UTF_8));
+            String esBase = settings.get("es.url").split(",")[0].strip() + "/" + pt.elastic().current() + "/_doc/";
+            int runs = opts.getInt("runs", 3);
+            // Both sides warmed until steady, then every level run several times, API and bare get interleaved.
+            double warmApi = SteadyLoad.warmUp(base, picker, 8, auth);
+            double warmEs = SteadyLoad.warmUp(esBase, picker, 8, null);
+            Report.say("  warm-up until steady (+/-%.0f%%): API %.1f s, Elasticsearch %.1f s", SteadyLoad.STEADY_PCT,
+                    warmApi, warmEs);
+            report.put("warmup_s_api", warmApi).put("warmup_s_es", warmEs).put("runs_per_level", runs);
             List<Map<String, Object>> levels = new ArrayList<>();
+            List<Map<String, Object>> esLevels = new ArrayList<>();
+            List<Map<String, Object>> ratios = new ArrayList<>();
             HttpLoad.Result one = null;
             HttpLoad.Result at32 = null;
             for (int c : clientLevels) {
-                HttpLoad.Result r = HttpLoad.run(base, picker, c, seconds);
+                long[] cpu0 = ApiCpu.sample();
+                SteadyLoad.Level api = SteadyLoad.level(base, picker, c, seconds, auth, runs);
+                long[] cpu1 = ApiCpu.sample();
+                SteadyLoad.Level es = SteadyLoad.level(esBase, picker, c, seconds, null, runs);
+                HttpLoad.Result r = api.median();
                 if (c == 1) {
                     one = r;
                 }
                 at32 = r;
-                Report.say("  %2d clients: %,7d traces in %d s, %7.0f/s   p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  "
-                        + "max %7.2f ms  errors %d", c, r.count(), seconds, r.throughput(), r.p(50), r.p(99),
-                        r.p(99.9), r.p(100), r.errors());
-                Map<String, Object> m = r.figures(c);
-                m.put("max_ms", r.p(100));
-                m.put("errors", r.errors());
+                Map<String, Object> m = api.figures();
+                Map<String, Object> e = es.figures();
+                long traces = api.runs().stream().mapToLong(HttpLoad.Result::count).sum();
+                // Jetty request threads and the ES client's I/O dispatchers of this JVM, per answered trace.
+                m.put("api_cpu_us_per_trace", traces == 0 ? null : Report.round((cpu1[0] - cpu0[0]) / 1e3 / traces, 1));
+                m.put("api_cpu_threads", cpu1[1]);
+                Report.say("  %2d clients, API: %7.0f/s (%.0f..%.0f)  p50 %6.2f ms (%.2f..%.2f)  p99 %6.2f ms (%.2f..%.2f)  errors %s",
+                        c, m.get("throughput_per_s"), m.get("throughput_per_s_min"), m.get("throughput_per_s_max"),
+                        m.get("p50_ms"), m.get("p50_ms_min"), m.get("p50_ms_max"), m.get("p99_ms"), m.get("p99_ms_min"),
+                        m.get("p99_ms_max"), m.get("errors"));
+                Report.say("  %2d clients, ES:  %7.0f/s (%.0f..%.0f)  p50 %6.2f ms (%.2f..%.2f)  p99 %6.2f ms (%.2f..%.2f)",
+                        c, e.get("throughput_per_s"), e.get("throughput_per_s_min"), e.get("throughput_per_s_max"),
+                        e.get("p50_ms"), e.get("p50_ms_min"), e.get("p50_ms_max"), e.get("p99_ms"), e.get("p99_ms_min"),
+                        e.get("p99_ms_max"));
+                // Goal: API p50 and p99 <= 1.5x the bare get at 1 and 8 clients, throughput >= 60% of it at 32.
+                Map<String, Object> ratio = new LinkedHashMap<>();
+                ratio.put("clients", c);
+                ratio.put("p50_api_over_es", Report.round(api.medianOf(x -> x.p(50)) / es.medianOf(x -> x.p(50)), 2));
+                ratio.put("p99_api_over_es", Report.round(api.medianOf(x -> x.p(99)) / es.medianOf(x -> x.p(99)), 2));
+                ratio.put("throughput_api_over_es", Report.round(api.medianOf(HttpLoad.Result::throughput)
+                        / es.medianOf(HttpLoad.Result::throughput), 2));
+                Report.say("  %2d clients, API / ES: p50 %.2fx, p99 %.2fx, throughput %.2f; API CPU %s us per trace "
+                        + "(%d threads)", c, ratio.get("p50_api_over_es"), ratio.get("p99_api_over_es"),
+                        ratio.get("throughput_api_over_es"), m.get("api_cpu_us_per_trace"), cpu1[1]);
                 levels.add(m);
+                esLevels.add(e);
+                ratios.add(ratio);
             }
             report.put("http", levels);
-
-            // The same load straight at Elasticsearch (GET <index>/_doc/<id>): what the API adds on top of its one get.
-            String esBase = settings.get("es.url") + "/" + pt.elastic().current() + "/_doc/";
-            List<Map<String, Object>> esLevels = new ArrayList<>();
-            for (int c : clientLevels) {
-                HttpLoad.Result r = HttpLoad.run(esBase, picker, c, Math.max(3, seconds / 2), null);
-                Report.say("  ES direct, %2d clients: %,7d gets, %7.0f/s   p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms",
-                        c, r.count(), r.throughput(), r.p(50), r.p(99), r.p(99.9));
-                Map<String, Object> m = r.figures(c);
-                m.put("errors", r.errors());
-                esLevels.add(m);
-            }
             report.put("es_direct", esLevels);
+            report.put("api_over_es", ratios);
 
             // And the API's own Elasticsearch call, in this process, with no HTTP server in front: one client.
             {

@@ -8,7 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import porttracer.config.Settings;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -37,21 +45,67 @@ public final class AlertEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
     private static final long RULES_TTL_NANOS = 10_000_000_000L;
 
+    /** Least HMAC key length accepted for a rule's secret. */
+    public static final int MIN_SECRET_BYTES = 16;
+    private static final int MAX_ERROR_CHARS = 300;
+    private static final long PURGE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
+
+    /**
+     * Bounds: delivery attempts and first retry delay; deliveries waiting to be sent (more are recorded as
+     * failed); MAC move histories kept for flapping rules; days a delivery record is kept.
+     */
+    public record Limits(int maxAttempts, long retryBaseMs, int maxQueued, int maxTrackedMacs, int retentionDays) {
+    }
+
     private final AlertStore store;
     private final ObjectMapper json;
+    private final WebhookGuard guard;
+    private final Limits limits;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService senders;
     private final int maxAttempts;
     private final long retryBaseMs;
     private final Map<String, Deque<Long>> recentMoves = new ConcurrentHashMap<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Counter deliveries;
+    private final Counter ruleErrors;
+    private final java.util.concurrent.atomic.AtomicLong lastPurge = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - 2 * PURGE_EVERY_NANOS);
     private volatile List<AlertRule> rules = List.of();
     private volatile long rulesLoadedAt = System.nanoTime() - 2 * RULES_TTL_NANOS;
 
-    public AlertEngine(AlertStore store, ObjectMapper json, int maxAttempts, long retryBaseMs) {
+    /** The engine as the settings configure it: alert.*, and the stores' hosts that webhooks may not reach. */
+    public static AlertEngine fromSettings(AlertStore store, ObjectMapper json, Settings settings,
+                                           PrometheusRegistry registry) {
+        List<String> backends = new ArrayList<>();
+        backends.add(URI.create(settings.get("es.url").strip()).getHost());
+        backends.add(URI.create(settings.get("db.url").strip().replaceFirst("^jdbc:", "")).getHost());
+        String kibana = settings.get("kibana.url").strip();
+        if (!kibana.isEmpty()) {
+            backends.add(URI.create(kibana).getHost());
+        }
+        WebhookGuard guard = new WebhookGuard(WebhookGuard.ranges(settings.get("alert.webhook-allowed-networks")),
+                backends);
+        return new AlertEngine(store, json, guard, new Limits(settings.getInt("alert.max-attempts"),
+                settings.getInt("alert.retry-base-ms"), settings.getInt("alert.max-queued"), 100_000,
+                settings.getInt("alert.delivery-retention-days")), registry);
+    }
+
+    public AlertEngine(AlertStore store, ObjectMapper json, WebhookGuard guard, Limits limits,
+                       PrometheusRegistry registry) {
         this.store = store;
         this.json = json;
-        this.maxAttempts = maxAttempts;
-        this.retryBaseMs = retryBaseMs;
+        this.guard = guard;
+        this.limits = limits;
+        this.maxAttempts = limits.maxAttempts();
+        this.retryBaseMs = limits.retryBaseMs();
+        this.deliveries = Counter.builder().name("porttracer_alert_deliveries_total")
+                .help("Alert deliveries by outcome: logged, delivered, failed, refused (webhook guard), dropped (queue full)")
+                .labelNames("outcome").register(registry);
+        this.ruleErrors = Counter.builder().name("porttracer_alert_rule_errors_total")
+                .help("Alert rules that failed on an event (the other rules still ran)").register(registry);
+        GaugeWithCallback.builder().name("porttracer_alert_queue_depth").help("Webhook deliveries waiting or retrying")
+                .callback(g -> g.call(queued.get())).register(registry);
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "porttracer-alert-sender");
             t.setDaemon(true);
@@ -59,6 +113,37 @@ public final class AlertEngine implements AutoCloseable {
         });
         pool.setRemoveOnCancelPolicy(true);
         this.senders = pool;
+    }
+
+    /** The guard rule changes are checked with, so that the API refuses what delivery would refuse. */
+    public WebhookGuard guard() {
+        return guard;
+    }
+
+    /** Deletes delivery records older than the retention setting; returns how many. */
+    public int purgeOldDeliveries() {
+        return store.deleteDeliveriesBefore(Instant.now().minus(Duration.ofDays(limits.retentionDays())));
+    }
+
+    /** At most hourly, on a sender thread: only an engine that records deliveries has any to purge. */
+    private void purgeHourly() {
+        long last = lastPurge.get();
+        long now = System.nanoTime();
+        if (now - last > PURGE_EVERY_NANOS && lastPurge.compareAndSet(last, now)) {
+            try {
+                senders.execute(this::purgeQuietly);
+            } catch (RejectedExecutionException e) {
+                // Closing: the next start purges.
+            }
+        }
+    }
+
+    private void purgeQuietly() {
+        try {
+            purgeOldDeliveries();
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.getMessage()).log("old alert deliveries not purged; next try in an hour");
+        }
     }
 
     /** Rules are re-read at most every 10 s; call this after changing them to apply at once. */
@@ -78,15 +163,29 @@ public final class AlertEngine implements AutoCloseable {
                 LOG.atWarn().addKeyValue("error", e.getMessage()).log("alert rules not reloaded; using the last ones");
             }
         }
+        if (!rules.isEmpty()) {
+            purgeHourly();
+        }
         for (MoveEvent e : applied.events()) {
             for (AlertRule r : rules) {
                 if (r.enabled()) {
-                    String why = match(r, e);
-                    if (why != null) {
-                        fire(r, e, why);
-                    }
+                    evaluate(r, e);
                 }
             }
+        }
+    }
+
+    /** One rule on one event; whatever goes wrong stays with this rule. */
+    private void evaluate(AlertRule r, MoveEvent e) {
+        try {
+            String why = match(r, e);
+            if (why != null) {
+                fire(r, e, why);
+            }
+        } catch (RuntimeException ex) {
+            ruleErrors.inc();
+            LOG.atWarn().addKeyValue("rule", r.name()).addKeyValue("ruleId", r.id()).addKeyValue("mac", e.mac())
+                    .addKeyValue("error", ex.toString()).log("alert rule failed on an event; the other rules still ran");
         }
     }
 
@@ -114,6 +213,9 @@ public final class AlertEngine implements AutoCloseable {
     private boolean flapping(AlertRule r, String mac) {
         long now = System.currentTimeMillis();
         long window = TimeUnit.MINUTES.toMillis(r.flapMinutes());
+        if (recentMoves.size() >= limits.maxTrackedMacs()) {
+            forgetOldMoves(now);
+        }
         Deque<Long> moves = recentMoves.computeIfAbsent(r.id() + "|" + mac, k -> new ArrayDeque<>());
         synchronized (moves) {
             moves.addLast(now);
@@ -126,6 +228,25 @@ public final class AlertEngine implements AutoCloseable {
             }
             return false;
         }
+    }
+
+    /** Keeps the move histories bounded: drops those past every flapping window, or all when that is not enough. */
+    private void forgetOldMoves(long now) {
+        long window = rules.stream().filter(x -> "flapping".equals(x.kind()) && x.flapMinutes() != null)
+                .mapToLong(x -> TimeUnit.MINUTES.toMillis(x.flapMinutes())).max().orElse(0);
+        recentMoves.values().removeIf(d -> {
+            synchronized (d) {
+                return d.isEmpty() || d.peekLast() < now - window;
+            }
+        });
+        if (recentMoves.size() >= limits.maxTrackedMacs()) {
+            recentMoves.clear();
+        }
+    }
+
+    /** Moves tracked for flapping rules, for tests and metrics. */
+    public int trackedMoveHistories() {
+        return recentMoves.size();
     }
 
     private static String place(MoveEvent.Place p) {
@@ -155,14 +276,60 @@ public final class AlertEngine implements AutoCloseable {
                 .addKeyValue("alert", why).log("alert");
         if (r.webhookUrl() == null || r.webhookUrl().isBlank()) {
             store.recordDelivery(r.id(), e.mac(), payload, "logged");
+            deliveries.labelValues("logged").inc();
+            return;
+        }
+        String secret = store.secret(r.id()).orElse(null);
+        if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            // A rule stored before secrets had a minimum length: it is not signed with a guessable key.
+            long id = store.recordDelivery(r.id(), e.mac(), payload, "pending");
+            finish(id, "failed", 0, "the rule's secret is shorter than " + MIN_SECRET_BYTES + " bytes; set a new one",
+                    "failed");
             return;
         }
         long id = store.recordDelivery(r.id(), e.mac(), payload, "pending");
-        String signature = store.secret(r.id()).map(s -> "sha256=" + hmac(s, payload)).orElse(null);
-        senders.execute(() -> send(r, id, payload, signature, 1));
+        if (queued.incrementAndGet() > limits.maxQueued()) {
+            queued.decrementAndGet();
+            finish(id, "failed", 0, "delivery queue full (alert.max-queued = " + limits.maxQueued() + ")", "dropped");
+            return;
+        }
+        String signature = secret == null ? null : "sha256=" + hmac(secret, payload);
+        try {
+            senders.execute(() -> send(r, id, payload, signature, 1));
+        } catch (RejectedExecutionException ex) {
+            queued.decrementAndGet();
+            throw ex;
+        }
+    }
+
+    private void finish(long deliveryId, String status, int attempts, String error, String outcome) {
+        store.updateDelivery(deliveryId, status, attempts, error);
+        deliveries.labelValues(outcome).inc();
     }
 
     private void send(AlertRule r, long deliveryId, String payload, String signature, int attempt) {
+        boolean done = true;
+        try {
+            done = attempt(r, deliveryId, payload, signature, attempt);
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("rule", r.name()).addKeyValue("error", e.toString()).log("alert delivery not recorded");
+        } finally {
+            if (done) {
+                queued.decrementAndGet();
+            }
+        }
+    }
+
+    /** One delivery attempt; false when a retry has been scheduled. */
+    private boolean attempt(AlertRule r, long deliveryId, String payload, String signature, int attempt) {
+        try {
+            // Checked again at send time: the name may resolve elsewhere than when the rule was saved.
+            guard.check(URI.create(r.webhookUrl()));
+        } catch (WebhookGuard.Refused | IllegalArgumentException e) {
+            finish(deliveryId, "failed", attempt, "refused: " + e.getMessage(), "refused");
+            LOG.atError().addKeyValue("rule", r.name()).addKeyValue("error", e.getMessage()).log("alert webhook refused");
+            return true;
+        }
         String error;
         try {
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(r.webhookUrl())).timeout(Duration.ofSeconds(10))
@@ -174,24 +341,27 @@ public final class AlertEngine implements AutoCloseable {
             }
             int status = http.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
-                store.updateDelivery(deliveryId, "delivered", attempt, null);
-                return;
+                finish(deliveryId, "delivered", attempt, null, "delivered");
+                return true;
             }
+            // The status only: a receiver's response body is never recorded or shown.
             error = "HTTP " + status;
         } catch (IOException | RuntimeException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String m = e.getClass().getSimpleName() + ": " + e.getMessage();
+            error = m.length() > MAX_ERROR_CHARS ? m.substring(0, MAX_ERROR_CHARS) + "..." : m;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return true;
         }
         if (attempt >= maxAttempts) {
-            store.updateDelivery(deliveryId, "failed", attempt, error);
+            finish(deliveryId, "failed", attempt, error, "failed");
             LOG.atError().addKeyValue("rule", r.name()).addKeyValue("error", error).log("alert delivery failed");
-            return;
+            return true;
         }
         store.updateDelivery(deliveryId, "pending", attempt, error);
         long delay = retryBaseMs << Math.min(attempt - 1, 10);
         senders.schedule(() -> send(r, deliveryId, payload, signature, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        return false;
     }
 
     static String hmac(String secret, String payload) {

@@ -53,6 +53,22 @@ public final class AlertStore {
         }
     }
 
+    /** Replaces rule {@code id}; false when there is none. */
+    public boolean update(int id, AlertRule r, String secret) {
+        String sql = """
+                update alert_rule set name = ?, kind = ?, mac = ?, oui = ?, switch_id = ?, port_key = ?, flap_moves = ?,
+                                      flap_minutes = ?, webhook_url = ?, secret = ?, enabled = ?
+                where id = ?""";
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            porttracer.store.Sql.bind(ps, r.name(), r.kind(), r.mac(), r.oui(), r.switchId(), r.portKey(),
+                    r.flapMoves(), r.flapMinutes(), r.webhookUrl(), secret == null ? null : secrets.seal(secret, SecretColumn.ALERT_RULE.aad(id)),
+                    r.enabled(), id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("updating alert rule " + id, e);
+        }
+    }
+
     public boolean delete(int id) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("delete from alert_rule where id = ?")) {
             ps.setInt(1, id);
@@ -114,6 +130,17 @@ public final class AlertStore {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("updating alert delivery", e);
+        }
+    }
+
+    /** Deletes delivery records made before {@code cutoff}; returns how many. */
+    int deleteDeliveriesBefore(java.time.Instant cutoff) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from alert_delivery where at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("purging old alert deliveries", e);
         }
     }
 

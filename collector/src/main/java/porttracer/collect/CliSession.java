@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
@@ -31,23 +30,6 @@ public final class CliSession implements AutoCloseable {
         }
     }
 
-    // Building sshj's config (algorithm lists, random source) is costly; one serves every client.
-    // Keep-alive requests that expect replies detect a dead switch while a session idles in the pool.
-    private static final DefaultConfig CONFIG = new DefaultConfig();
-
-    static {
-        CONFIG.setKeepAliveProvider(net.schmizz.keepalive.KeepAliveProvider.KEEP_ALIVE);
-        // AES (hardware-accelerated) ahead of ChaCha20, whose per-packet cost showed in the poll profile.
-        var ciphers = new java.util.ArrayList<>(CONFIG.getCipherFactories());
-        ciphers.sort(java.util.Comparator.comparingInt(f -> switch (f.getName()) {
-            case "aes128-gcm@openssh.com" -> 0;
-            case "aes128-ctr" -> 1;
-            case "aes256-gcm@openssh.com" -> 2;
-            case "aes256-ctr" -> 3;
-            default -> 4;
-        }));
-        CONFIG.setCipherFactories(ciphers);
-    }
     private static final ScheduledExecutorService WATCHDOG = DaemonThreads.scheduler("porttracer-ssh-watchdog");
     // A Dell prompt: hostname (and mode) then # or >, alone on the last, unterminated line.
     // Control bytes or escape codes may precede it on that line, so it is looked for at the end.
@@ -55,6 +37,13 @@ public final class CliSession implements AutoCloseable {
     /** Pager prompts: OS6 "--More-- or (q)uit", OS9 " --More-- ", OS10 "--more--", PowerConnect "More: <space>, ...". */
     private static final Pattern PAGER = Pattern.compile("(?i)--\\s*more\\s*--|^more: <space>");
     private static final int MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
+    // In-shell login prompts: PowerConnect "User Name:" (Netmiko dell_powerconnect.py special_login_handler),
+    // FASTPATH "User:" (Netmiko dell_powerconnect_telnet.py), Cisco-style "Username:", Unix "login:".
+    private static final Pattern USER_PROMPT = Pattern.compile("(?i)(user name|username|user|login):$");
+    private static final Pattern PASSWORD_PROMPT = Pattern.compile("(?i)password:$");
+    // A prompt counts once the switch has been silent this long after it: banners and MOTD text
+    // before the prompt may hold '>' or '#' at the end of a chunk.
+    private static final long QUIET_NANOS = 150_000_000L;
 
     private final SSHClient ssh;
     private final Session session;
@@ -67,6 +56,7 @@ public final class CliSession implements AutoCloseable {
     private volatile boolean timedOut;
     private Runnable pacer = () -> { };
     private String pagingOffSent;
+    private LoginInfo login;
 
     private CliSession(SSHClient ssh, Session session, Session.Shell shell, Duration commandTimeout) {
         this.ssh = ssh;
@@ -79,7 +69,17 @@ public final class CliSession implements AutoCloseable {
 
     public static CliSession open(String host, int port, Credentials creds, HostKeyVerifier hostKeys,
                                   Duration connectTimeout, Duration commandTimeout) throws IOException {
-        SSHClient ssh = new SSHClient(CONFIG);
+        return open(host, port, creds, hostKeys, connectTimeout, commandTimeout, false);
+    }
+
+    /**
+     * Connects, authenticates with what the switch offers, answers an in-shell login, and enters
+     * privileged EXEC ({@code enable}) when the session lands in user EXEC. {@code legacyCrypto}
+     * adds the SHA-1/CBC algorithms old firmware is limited to.
+     */
+    public static CliSession open(String host, int port, Credentials creds, HostKeyVerifier hostKeys,
+                                  Duration connectTimeout, Duration commandTimeout, boolean legacyCrypto) throws IOException {
+        SSHClient ssh = new SSHClient(SshAlgorithms.of(legacyCrypto));
         ssh.addHostKeyVerifier(hostKeys);
         ssh.setConnectTimeout((int) connectTimeout.toMillis());
         ssh.setTimeout((int) Math.max(connectTimeout.toMillis(), commandTimeout.toMillis()));
@@ -87,13 +87,15 @@ public final class CliSession implements AutoCloseable {
         try {
             ssh.connect(host, port);
             ssh.getConnection().getKeepAlive().setKeepAliveInterval(30);
-            ssh.authPassword(creds.username(), creds.password());
+            String method = SshLogin.authenticate(ssh, creds);
             session = ssh.startSession();
             // Wide terminal so that switches do not wrap long table rows.
             session.allocatePTY("vt100", 511, 24, 0, 0, Map.of());
             Session.Shell shell = session.startShell();
             CliSession cli = new CliSession(ssh, session, shell, commandTimeout);
-            cli.prompt = cli.awaitPrompt();
+            cli.login = new LoginInfo(method, false, null, legacyCrypto);
+            cli.prompt = cli.awaitPrompt(creds);
+            cli.enable(creds);
             return cli;
         } catch (IOException | RuntimeException | Error e) {
             // Errors too (OutOfMemoryError under a burst): an unclosed client keeps its socket and
@@ -101,6 +103,11 @@ public final class CliSession implements AutoCloseable {
             closeQuietly(ssh);
             throw e;
         }
+    }
+
+    /** How this session logged in. */
+    public LoginInfo login() {
+        return login;
     }
 
     public String prompt() {
@@ -133,36 +140,121 @@ public final class CliSession implements AutoCloseable {
         pacer.run();
         out.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String raw = readUntil(prompt);
+        String expected = prompt;
+        String raw = readUntil(l -> l.endsWith(expected));
         return stripEcho(raw.substring(0, raw.length() - lastLine(raw).length()), command);
     }
 
     /**
      * Switches print a prompt unasked after login. Waiting for it, rather than sending a newline
      * at once, keeps exactly one prompt per command in the stream; a newline is sent only when
-     * none shows up within a few seconds (a banner without a prompt, a slow switch).
+     * nothing shows up within a few seconds (a banner without a prompt, a slow switch, a
+     * PowerConnect that waits for a key before its "User Name:"). An in-shell login is answered on
+     * the way: the user name at a user prompt, the password at "Password:", each once.
      */
-    private String awaitPrompt() throws IOException {
+    private String awaitPrompt(Credentials creds) throws IOException {
         StringBuilder sb = new StringBuilder();
-        long deadline = System.nanoTime() + Math.min(3_000_000_000L, commandTimeout.toNanos());
+        long start = System.nanoTime();
+        long deadline = start + commandTimeout.toNanos();
+        long lastData = start;
+        boolean nudged = false;
+        boolean userSent = false;
+        boolean passwordSent = false;
         while (System.nanoTime() < deadline) {
             int avail = in.available();
             if (avail > 0) {
                 int n = in.read(buf, 0, Math.min(avail, buf.length));
                 sb.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-                var m = PROMPT.matcher(lastLine(sb).strip());
+                lastData = System.nanoTime();
+                continue;
+            }
+            long now = System.nanoTime();
+            String last = lastLine(sb).strip();
+            if (now - lastData >= QUIET_NANOS && !last.isEmpty()) {
+                var m = PROMPT.matcher(last);
                 if (m.find()) {
                     return m.group();
                 }
-            } else {
-                sleepQuietly(20);
+                if (USER_PROMPT.matcher(last).find()) {
+                    if (passwordSent || userSent) {
+                        throw inShellRefused();
+                    }
+                    send(creds.username());
+                    userSent = true;
+                    login = new LoginInfo(login.method(), true, null, login.legacyCrypto());
+                    sb.setLength(0);
+                    continue;
+                }
+                if (PASSWORD_PROMPT.matcher(last).find()) {
+                    if (passwordSent) {
+                        throw inShellRefused();
+                    }
+                    send(creds.password());
+                    passwordSent = true;
+                    login = new LoginInfo(login.method(), true, null, login.legacyCrypto());
+                    sb.setLength(0);
+                    continue;
+                }
+            }
+            if (!nudged && now - lastData > Math.min(3_000_000_000L, commandTimeout.toNanos() / 2)) {
+                out.write('\n');
+                out.flush();
+                nudged = true;
+            }
+            sleepQuietly(20);
+        }
+        throw new TimeoutException("no prompt within " + commandTimeout.toSeconds() + " s of login"
+                + (sb.length() == 0 ? "" : ", last line " + Poller.printable(lastLine(sb).strip())));
+    }
+
+    private LoginRefusedException inShellRefused() {
+        return new LoginRefusedException("in-shell login refused: the switch asked again after the password", login);
+    }
+
+    /**
+     * Privileged EXEC, as Netmiko's Dell OS6 and PowerConnect drivers enter it in every session:
+     * at a "hostname>" prompt send {@code enable}, answer "Password:" with the enable password,
+     * and expect "hostname#". Nothing is sent that no prompt asked for.
+     */
+    private void enable(Credentials creds) throws IOException {
+        if (!prompt.endsWith(">")) {
+            login = new LoginInfo(login.method(), login.inShellLogin(), LoginInfo.ENABLE_NOT_NEEDED, login.legacyCrypto());
+            return;
+        }
+        out.write("enable\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String last = lastLine(readUntil(l -> PROMPT.matcher(l).find() || PASSWORD_PROMPT.matcher(l).find())).strip();
+        if (PASSWORD_PROMPT.matcher(last).find()) {
+            if (creds.enablePassword() == null) {
+                throw enableRefused("the switch asks for an enable password and none is configured");
+            }
+            send(creds.enablePassword());
+            last = lastLine(readUntil(l -> PROMPT.matcher(l).find() || PASSWORD_PROMPT.matcher(l).find())).strip();
+            if (PASSWORD_PROMPT.matcher(last).find()) {
+                throw enableRefused("the switch asked for the enable password again");
             }
         }
-        out.write('\n');
+        var m = PROMPT.matcher(last);
+        if (!m.find() || !m.group().endsWith("#")) {
+            throw enableRefused("the prompt stayed in user EXEC");
+        }
+        prompt = m.group();
+        login = new LoginInfo(login.method(), login.inShellLogin(), LoginInfo.ENABLE_OK, login.legacyCrypto());
+    }
+
+    private LoginRefusedException enableRefused(String why) {
+        login = new LoginInfo(login.method(), login.inShellLogin(), LoginInfo.ENABLE_REFUSED, login.legacyCrypto());
+        return new LoginRefusedException("enable refused: " + why, login);
+    }
+
+    private void send(String secretOrName) throws IOException {
+        // A line break would end the answer early and type the rest as a command.
+        if (secretOrName.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new LoginRefusedException("login refused: the credential holds a control character or line break, "
+                    + "which cannot be typed at a prompt", login);
+        }
+        out.write((secretOrName + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-        var m = PROMPT.matcher(lastLine(readUntil(null)).strip());
-        m.find();
-        return m.group();
     }
 
     private static void sleepQuietly(long ms) throws IOException {
@@ -174,7 +266,8 @@ public final class CliSession implements AutoCloseable {
         }
     }
 
-    private String readUntil(String expected) throws IOException {
+    /** Reads until {@code done} accepts the last, unterminated line (stripped), answering pager prompts. */
+    private String readUntil(java.util.function.Predicate<String> done) throws IOException {
         StringBuilder sb = new StringBuilder(4096);
         ScheduledFuture<?> alarm = WATCHDOG.schedule(this::expire, commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
@@ -206,7 +299,7 @@ public final class CliSession implements AutoCloseable {
                     sb.setLength(sb.length() - lastLine(sb).length());
                     continue;
                 }
-                if (expected == null ? PROMPT.matcher(last).find() : last.endsWith(expected)) {
+                if (done.test(last)) {
                     return sb.toString();
                 }
             }

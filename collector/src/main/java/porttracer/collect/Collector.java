@@ -97,7 +97,45 @@ public final class Collector implements AutoCloseable {
         q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "2000");
         StdSchedulerFactory factory = new StdSchedulerFactory(q);
         this.scheduler = factory.getScheduler();
-        scheduler.setJobFactory((bundle, s) -> new PollJob(poller, metrics));
+        scheduler.setJobFactory((bundle, s) -> {
+            JobKey key = bundle.getJobDetail().getKey();
+            MaintenanceJob.Task task = MAINTENANCE.equals(key.getGroup()) ? maintenance.get(key.getName()) : null;
+            return task != null ? new MaintenanceJob(key.getName(), task) : new PollJob(poller, metrics);
+        });
+    }
+
+    static final String MAINTENANCE = "maintenance";
+    private final java.util.Map<String, MaintenanceJob.Task> maintenance = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Runs {@code task} every {@code every} (first within a minute) on one node of the cluster. Each
+     * node registers the same task; the clustered job store hands each firing to one of them.
+     */
+    public void every(String name, Duration every, MaintenanceJob.Task task) throws SchedulerException {
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("the period of " + name + " must be positive, not " + every);
+        }
+        maintenance.put(name, task);
+        JobKey job = JobKey.jobKey(name, MAINTENANCE);
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, MAINTENANCE).forJob(job)
+                .startAt(java.util.Date.from(Instant.now().plusSeconds(60)))
+                .withSchedule(org.quartz.SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(every.toMillis()).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        // Replacing keeps one schedule whichever node registers last.
+        try {
+            scheduler.scheduleJob(JobBuilder.newJob(MaintenanceJob.class).withIdentity(job).storeDurably().build(),
+                    java.util.Set.of(trigger), true);
+        } catch (ObjectAlreadyExistsException raced) {
+            // Another node registered it in the same instant: its schedule serves the cluster.
+            LOG.atInfo().addKeyValue("task", name).log("maintenance task already scheduled by another node");
+        }
+    }
+
+    /** Fires a maintenance task now, on whichever node is free (e.g. after changing its settings). */
+    public void runNow(String name) throws SchedulerException {
+        scheduler.triggerJob(JobKey.jobKey(name, MAINTENANCE));
     }
 
     public void start() throws SchedulerException {

@@ -42,6 +42,10 @@ public final class LiveVerifier {
         long t0 = System.nanoTime();
         Instant at = Instant.now();
         HostKeyPinning hostKeys = new HostKeyPinning(inventory, sw.id());
+        if (sw.platform() == null) {
+            return new Result(sw, mac, PollOutcome.ERROR, "platform auto: not detected yet, the switch's first poll detects it",
+                    List.of(), 0);
+        }
         try {
             Dialect dialect = Dialect.of(sw.platform());
             String text = sessions.withSession(sw, hostKeys, cli -> {
@@ -68,8 +72,11 @@ public final class LiveVerifier {
                     edge = polled.edge();
                     reason = polled.reason();
                 } else {
-                    edge = !key.startsWith("po");
-                    reason = edge ? "live lookup; port not classified by a poll yet" : "port-channel";
+                    // Without a poll's whole table and LLDP nothing says the port leads to one device: a MAC
+                    // learnt across a switch-facing port must not be reported as plugged in there.
+                    edge = false;
+                    reason = key.startsWith("po") ? "port-channel"
+                            : "live lookup; port not classified by a poll yet, treated as an uplink";
                 }
                 found.add(new Sighting(mac, e.vlan(), e.port(), key, edge, reason));
             }

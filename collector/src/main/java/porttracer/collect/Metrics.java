@@ -17,6 +17,7 @@ public final class Metrics {
     final Gauge sessionsInUse;
     private final Gauge spoolDepth;
     final Gauge pollLag;
+    final Counter sshLogins;
 
     /** For the index feed, which lives in another package. */
     public void spoolDepth(int entries) {
@@ -42,6 +43,9 @@ public final class Metrics {
                 .help("SSH sessions running commands now").register(registry);
         spoolDepth = Gauge.builder().name("porttracer_spool_snapshots")
                 .help("Poll snapshots waiting on disk for Elasticsearch").register(registry);
+        sshLogins = Counter.builder().name("porttracer_ssh_logins_total")
+                .help("SSH sessions opened, by auth method and enable step (not-needed, ok, refused)")
+                .labelNames("method", "enable").register(registry);
         pollLag = Gauge.builder().name("porttracer_poll_lag_seconds")
                 .help("How late the last poll started behind its schedule").register(registry);
     }

@@ -98,7 +98,9 @@ public final class Poller {
             // the poll costs only the status write, which is retried.
             Map<String, String> overrides = inventory.portOverrides(sw.id());
             Set<String> names = knownSwitchNames();
-            Outputs out = fetch(sw, hostKeys);
+            Fetched fetched = fetch(sw, hostKeys);
+            sw = fetched.sw();
+            Outputs out = fetched.out();
             ParseResult<MacEntry> macs = Parsers.macTable(sw.platform(), out.macTable());
             entries = macs.rows().size();
             unparsed = macs.unparsedLines().size();
@@ -125,15 +127,27 @@ public final class Poller {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         PollRecord rec = new PollRecord(sw.id(), started, ms, outcome, error, entries, unparsed, node);
-        metrics.pollDuration.labelValues(sw.platform().id()).observe(ms / 1000.0);
+        metrics.pollDuration.labelValues(sw.platformId()).observe(ms / 1000.0);
         metrics.polls.labelValues(outcome.id()).inc();
         record(sw, rec, changes);
         return rec;
     }
 
-    private Outputs fetch(SwitchRecord sw, HostKeyPinning hostKeys) throws IOException {
-        Dialect d = Dialect.of(sw.platform());
-        return sessions.withSession(sw, hostKeys, cli -> {
+    /** A poll's answers and the switch as the poll found it (its platform detected when set to auto). */
+    record Fetched(SwitchRecord sw, Outputs out) {
+    }
+
+    /** {@code show version} of a switch set to platform auto names no Dell CLI family. */
+    static final class UndetectedPlatformException extends IOException {
+        UndetectedPlatformException(String message) {
+            super(message);
+        }
+    }
+
+    private Fetched fetch(SwitchRecord configured, HostKeyPinning hostKeys) throws IOException {
+        return sessions.withSession(configured, hostKeys, cli -> {
+            SwitchRecord sw = configured.autoPlatform() || configured.platform() == null ? detect(configured, cli) : configured;
+            Dialect d = Dialect.of(sw.platform());
             cli.disablePaging(d.pagingOff());
             String mac = cli.run(d.macTable());
             String lldp = known(cli.run(d.lldpNeighbors()));
@@ -142,8 +156,24 @@ public final class Poller {
             String arp = sw.collectArp() ? known(cli.run(d.arp())) : null;
             String pc = d.portChannels() == null ? null
                     : d.portChannels().equals(d.switchport()) ? sp : known(cli.run(d.portChannels()));
-            return new Outputs(mac, lldp, ifs, sp, arp, pc);
+            return new Fetched(sw, new Outputs(mac, lldp, ifs, sp, arp, pc));
         });
+    }
+
+    /** Platform auto: {@code show version} names the CLI family (a firmware migration shows at the next poll). */
+    private SwitchRecord detect(SwitchRecord sw, CliSession cli) throws IOException {
+        PlatformProbe.Detected found = PlatformProbe.detect(cli);
+        if (found.platform() != sw.platform() || found.model() != null && !found.model().equals(sw.model())) {
+            inventory.setDetectedPlatform(sw.id(), found.platform(), found.model());
+            LOG.atInfo().addKeyValue("switch", sw.name()).addKeyValue("platform", found.platform().id())
+                    .addKeyValue("was", sw.platformId()).log("platform detected");
+        }
+        return sw.withPlatform(found.platform(), found.model());
+    }
+
+    /** True when the switch answered with its "unknown command" (or not-allowed) error. */
+    static boolean unknownCommand(String output) {
+        return known(output) == null;
     }
 
     /** Null when the switch answered with its "unknown command" error: that table is simply absent. */
@@ -161,9 +191,21 @@ public final class Poller {
 
     static Failure classify(Exception e, HostKeyPinning hostKeys, SwitchRecord sw) {
         if (e instanceof UserAuthException) {
-            return new Failure(PollOutcome.AUTH, "login rejected");
+            String m = e.getMessage();
+            return new Failure(PollOutcome.AUTH, m != null && m.startsWith("login rejected") ? m : "login rejected");
         }
-        if (e instanceof TransportException && hostKeys.refusedKey() != null) {
+        if (e instanceof UndetectedPlatformException) {
+            return new Failure(PollOutcome.PARSE, e.getMessage());
+        }
+        if (e instanceof LoginRefusedException) {
+            return new Failure(PollOutcome.AUTH, e.getMessage());
+        }
+        String noSettlement = e instanceof TransportException
+                ? SshAlgorithms.explainNoSettlement(e.getMessage(), sw.legacyCrypto()) : null;
+        if (noSettlement != null) {
+            return new Failure(PollOutcome.SSH, "ssh: " + noSettlement);
+        }
+        if (e instanceof TransportException && hostKeys != null && hostKeys.refusedKey() != null) {
             return new Failure(PollOutcome.HOSTKEY, "host key changed: the switch presented a key that differs from "
                     + "the pinned one; an administrator must accept it");
         }
@@ -246,7 +288,7 @@ public final class Poller {
             sightings.add(new Sighting(e.mac(), e.vlan(), e.port(), key, role.edge(), role.reason(), ports.get(key),
                     members));
         }
-        return new Snapshot(sw, at, sightings, ips, unparsed);
+        return new Snapshot(sw, at, sightings, ips, unparsed, List.copyOf(ports.values()));
     }
 
     /** Status gives description and link; switchport gives mode and VLANs: one port, both views. */

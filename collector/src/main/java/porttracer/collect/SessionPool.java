@@ -106,7 +106,14 @@ public final class SessionPool implements AutoCloseable {
         if (cli == null) {
             Credentials creds = inventory.credentialsFor(sw.id())
                     .orElseThrow(() -> new IllegalStateException("no credential assigned"));
-            cli = CliSession.open(sw.host(), sw.sshPort(), creds, hostKeys, connectTimeout, commandTimeout);
+            try {
+                cli = CliSession.open(sw.host(), sw.sshPort(), creds, hostKeys, connectTimeout, commandTimeout,
+                        sw.legacyCrypto());
+            } catch (LoginRefusedException e) {
+                recordLogin(sw, e.login());
+                throw e;
+            }
+            recordLogin(sw, cli.login());
             cli.pace(() -> pace(ps));
             metrics.sessionsOpen.inc();
         }
@@ -128,6 +135,19 @@ public final class SessionPool implements AutoCloseable {
                 }
                 discard(cli);
             }
+        }
+    }
+
+    /** Keeps how the switch let the session in, for the API; a database outage must not fail the poll. */
+    private void recordLogin(SwitchRecord sw, LoginInfo login) {
+        if (login == null || login.method() == null) {
+            return;
+        }
+        metrics.sshLogins.labelValues(login.method(), login.enable() == null ? "none" : login.enable()).inc();
+        try {
+            inventory.recordLogin(sw.id(), login.method(), login.inShellLogin(), login.enable(), login.legacyCrypto());
+        } catch (RuntimeException e) {
+            // The next session records it again.
         }
     }
 

@@ -21,15 +21,34 @@ public final class Elastic implements AutoCloseable {
     private final RestClient rest;
     private final ElasticsearchClient client;
     private final ObjectMapper json;
+    private final int replicas;
 
     /** {@code prefix} names every index and alias: "porttracer" gives porttracer-current and so on. */
     public Elastic(String url, String prefix) {
-        this(EsAccess.anonymous(url), prefix);
+        this(EsAccess.anonymous(url), prefix, 0);
+    }
+
+    /** {@code urls}: one node or several comma-separated nodes of one cluster (see {@link #Elastic(EsAccess, String, int)}). */
+    public Elastic(String urls, String prefix, int replicas) {
+        this(EsAccess.anonymous(urls), prefix, replicas);
     }
 
     /** With credentials and the CA to trust (see {@link EsAccess}). */
     public Elastic(EsAccess access, String prefix) {
+        this(access, prefix, 0);
+    }
+
+    /**
+     * {@code access.url()}: one node or several comma-separated nodes of one cluster; the low-level client
+     * round-robins requests over them and skips a dead node until its backoff expires.
+     * {@code replicas}: the index templates' replica count (0 on one node, 1 or more on a cluster).
+     */
+    public Elastic(EsAccess access, String prefix, int replicas) {
+        if (replicas < 0) {
+            throw new IllegalArgumentException("es.replicas (PORTTRACER_ES_REPLICAS) must be 0 or more, not " + replicas);
+        }
         this.prefix = prefix;
+        this.replicas = replicas;
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.rest = access.restClient();
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(json)));
@@ -55,8 +74,18 @@ public final class Elastic implements AutoCloseable {
         return prefix + "-polls";
     }
 
+    /** One document per switch port, from interface status: link, MAC count, since when it is free. */
+    public String ports() {
+        return prefix + "-ports";
+    }
+
     public String prefix() {
         return prefix;
+    }
+
+    /** The replica count the templates give new indices. */
+    public int replicas() {
+        return replicas;
     }
 
     public ElasticsearchClient client() {
@@ -88,16 +117,28 @@ public final class Elastic implements AutoCloseable {
         putTemplate(current(), "/es/current-template.json");
         putTemplate(events(), "/es/events-template.json");
         putTemplate(polls(), "/es/polls-template.json");
-        boolean exists = client.indices().existsAlias(a -> a.name(current())).value();
-        if (!exists) {
-            try {
-                client.indices().create(c -> c.index(currentIndex())
-                        .aliases(current(), a -> a.isWriteIndex(true)));
-            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-                // Another node created it first.
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
+        putTemplate(ports(), "/es/ports-template.json");
+        if (!client.indices().existsAlias(a -> a.name(current())).value()) {
+            createIfAbsent(() -> client.indices().create(c -> c.index(currentIndex())
+                    .aliases(current(), a -> a.isWriteIndex(true))));
+        }
+        // Created here rather than by the first write, so that concurrent first polls never search it half-made.
+        if (!client.indices().exists(e -> e.index(ports())).value()) {
+            createIfAbsent(() -> client.indices().create(c -> c.index(ports())));
+        }
+    }
+
+    private interface Create {
+        void run() throws IOException;
+    }
+
+    private static void createIfAbsent(Create create) throws IOException {
+        try {
+            create.run();
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            // Another node created it first.
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
             }
         }
     }
@@ -109,13 +150,17 @@ public final class Elastic implements AutoCloseable {
             }
             // The shipped templates say "porttracer-"; another prefix gets its own, disjoint, patterns.
             String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("porttracer-", prefix + "-");
+                    .replace("porttracer-", prefix + "-")
+                    .replace("\"number_of_replicas\": 0", "\"number_of_replicas\": " + replicas);
             client.indices().putIndexTemplate(t -> t.name(name).withJson(new java.io.StringReader(body)));
             // Indices made under an older template get the fields added since (mappings only grow).
             String mappings = json.writeValueAsString(json.readTree(body).path("template").path("mappings"));
             String pattern = json.readTree(body).path("index_patterns").get(0).asText();
             client.indices().putMapping(m -> m.index(pattern).allowNoIndices(true).ignoreUnavailable(true)
                     .withJson(new java.io.StringReader(mappings)));
+            // The replica count is dynamic: indices made under another setting follow this one.
+            client.indices().putSettings(s -> s.index(pattern).allowNoIndices(true).ignoreUnavailable(true)
+                    .settings(x -> x.numberOfReplicas(Integer.toString(replicas))));
         }
     }
 

@@ -60,7 +60,7 @@ public record EsAccess(String url, String username, String password, String apiK
     }
 
     RestClient restClient() {
-        var builder = RestClient.builder(HttpHost.create(url))
+        var builder = RestClient.builder(EsNodes.parse(url))
                 .setRequestConfigCallback(rc -> rc.setConnectTimeout(2_000).setSocketTimeout(30_000));
         if (!apiKey.isEmpty()) {
             // Elasticsearch's API key scheme: "Authorization: ApiKey <base64 id:key>" (security API docs).

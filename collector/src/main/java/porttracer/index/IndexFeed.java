@@ -35,11 +35,21 @@ public final class IndexFeed implements AutoCloseable {
     private final ScheduledExecutorService drainer = DaemonThreads.scheduler("porttracer-spool-drain");
 
     private final java.util.function.Consumer<LocationIndex.Applied> onApplied;
+    /** The per-port views fed from the same snapshots; null when not kept. */
+    private final PortIndex ports;
 
     /** {@code onApplied} sees every applied snapshot, live or replayed, e.g. to evaluate alerts. */
     public IndexFeed(Elastic elastic, LocationIndex index, PollLog pollLog, Path spoolDir, int maxEntries,
                      IntConsumer depthGauge, java.util.function.Consumer<LocationIndex.Applied> onApplied)
             throws IOException {
+        this(elastic, index, null, pollLog, spoolDir, maxEntries, depthGauge, onApplied);
+    }
+
+    /** As above, also keeping {@code ports} (the per-port views) from every snapshot, live or replayed. */
+    public IndexFeed(Elastic elastic, LocationIndex index, PortIndex ports, PollLog pollLog, Path spoolDir,
+                     int maxEntries, IntConsumer depthGauge,
+                     java.util.function.Consumer<LocationIndex.Applied> onApplied) throws IOException {
+        this.ports = ports;
         this.onApplied = onApplied;
         this.index = index;
         this.pollLog = pollLog;
@@ -56,15 +66,16 @@ public final class IndexFeed implements AutoCloseable {
         if (!spooling) {
             try {
                 LocationIndex.Applied applied = index.apply(snap);
+                applyPorts(snap);
                 notify(applied);
                 return new Fed(applied, false);
             } catch (IndexRejectedException e) {
-                index.forget(snap.sw().id());
+                forget(snap.sw().id());
                 throw e;
             } catch (IOException | RuntimeException e) {
                 LOG.atWarn().addKeyValue("switch", snap.sw().name()).addKeyValue("error", e.getMessage())
                         .log("Elasticsearch write failed; spooling");
-                index.forget(snap.sw().id());
+                forget(snap.sw().id());
             }
         }
         append(SpoolEntry.of(snap));
@@ -107,7 +118,10 @@ public final class IndexFeed implements AutoCloseable {
                 if (e.poll() != null) {
                     pollLog.write(e.sw(), e.poll().record(), e.changes());
                 } else {
-                    notify(index.apply(e.snapshot()));
+                    Snapshot snap = e.snapshot();
+                    LocationIndex.Applied applied = index.apply(snap);
+                    applyPorts(snap);
+                    notify(applied);
                 }
             } catch (IndexRejectedException rejected) {
                 // Replaying it cannot succeed; keep it aside for inspection and go on with the rest.
@@ -124,6 +138,19 @@ public final class IndexFeed implements AutoCloseable {
             LOG.atInfo().addKeyValue("entries", done).log("spool replayed into Elasticsearch");
         }
         return done;
+    }
+
+    private void applyPorts(Snapshot snap) throws IOException {
+        if (ports != null) {
+            ports.apply(snap);
+        }
+    }
+
+    private void forget(int switchId) {
+        index.forget(switchId);
+        if (ports != null) {
+            ports.forget(switchId);
+        }
     }
 
     private void notify(LocationIndex.Applied applied) {

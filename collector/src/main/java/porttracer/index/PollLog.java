@@ -26,7 +26,7 @@ public final class PollLog {
 
     public void write(SwitchRecord sw, PollRecord r, int changes) throws IOException {
         PollDoc doc = new PollDoc(Elastic.time(r.startedAt()), sw.id(), sw.name(), sw.site(), sw.floor(),
-                sw.platform().id(), r.durationMs(), r.entries(), changes, r.outcome().id(), r.error(),
+                sw.platformId(), r.durationMs(), r.entries(), changes, r.outcome().id(), r.error(),
                 r.unparsedLines(), r.node());
         es.index(i -> i.index(Elastic.monthly(alias, r.startedAt())).document(doc));
     }

@@ -17,7 +17,20 @@ import porttracer.store.SwitchRecord;
 /** A snapshot or a poll record waiting in the spool, in plain JSON-friendly form. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, String> ips, Integer unparsed,
-                  Poll poll, Integer changes) {
+                  Poll poll, Integer changes, List<PortRow> ports) {
+
+    /** One line of the switch's interface status, so that a replayed poll also updates the port views. */
+    record PortRow(String port, String description, String linkState, String speed, String duplex, String mode,
+                   Integer pvid, List<Integer> vlans) {
+        static PortRow of(PortInfo p) {
+            return new PortRow(p.port().raw(), p.description(), p.linkState(), p.speed(), p.duplex(), p.mode(),
+                    p.pvid(), p.vlans());
+        }
+
+        PortInfo info() {
+            return new PortInfo(PortName.of(port), description, linkState, speed, duplex, mode, pvid, vlans);
+        }
+    }
 
     /** A poll record with its time as text, so that the spool needs no date-time codec. */
     record Poll(int switchId, String startedAt, long durationMs, String outcome, String error, int entries,
@@ -47,11 +60,12 @@ record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, 
         }
         Map<String, String> ips = new HashMap<>();
         s.ips().forEach((mac, ip) -> ips.put(mac.bare(), ip));
-        return new SpoolEntry(s.sw(), s.polledAt().toString(), rows, ips, s.unparsedLines(), null, null);
+        return new SpoolEntry(s.sw(), s.polledAt().toString(), rows, ips, s.unparsedLines(), null, null,
+                s.ports().stream().map(PortRow::of).toList());
     }
 
     static SpoolEntry of(SwitchRecord sw, PollRecord poll, int changes) {
-        return new SpoolEntry(sw, null, null, null, null, Poll.of(poll), changes);
+        return new SpoolEntry(sw, null, null, null, null, Poll.of(poll), changes, null);
     }
 
     Snapshot snapshot() {
@@ -64,6 +78,7 @@ record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, 
         }
         Map<MacAddress, String> macIps = new HashMap<>();
         ips.forEach((mac, ip) -> macIps.put(MacAddress.parse(mac), ip));
-        return new Snapshot(sw, Instant.parse(polledAt), sightings, macIps, unparsed);
+        return new Snapshot(sw, Instant.parse(polledAt), sightings, macIps, unparsed,
+                ports == null ? List.of() : ports.stream().map(PortRow::info).toList());
     }
 }

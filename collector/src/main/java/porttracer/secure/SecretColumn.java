@@ -12,11 +12,14 @@ public record SecretColumn(String table, String column, String rowKeyColumn) {
 
     /** Switch login passwords, per credential set (its unique name: credentials are upserted by name). */
     public static final SecretColumn CREDENTIAL = new SecretColumn("credential", "secret", "name");
+    /** Enable passwords and SSH private keys of a credential set, bound to its name like its password. */
+    public static final SecretColumn CREDENTIAL_ENABLE = new SecretColumn("credential", "enable_secret", "name");
+    public static final SecretColumn CREDENTIAL_KEY = new SecretColumn("credential", "private_key_secret", "name");
     /** Webhook HMAC keys of alert rules, per rule id. */
     public static final SecretColumn ALERT_RULE = new SecretColumn("alert_rule", "secret", "id");
 
     /** Every sealed column: what rotate-key re-encrypts. */
-    public static final List<SecretColumn> ALL = List.of(CREDENTIAL, ALERT_RULE);
+    public static final List<SecretColumn> ALL = List.of(CREDENTIAL, CREDENTIAL_ENABLE, CREDENTIAL_KEY, ALERT_RULE);
 
     /** The associated data of one row's value: purpose and row, never the secret. */
     public String aad(Object rowKey) {

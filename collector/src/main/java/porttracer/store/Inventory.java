@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import porttracer.domain.Platform;
 import porttracer.secure.SecretBox;
+import porttracer.secure.SecretColumn;
 
 /** Sites, floors, switches, credentials, pinned host keys and port overrides in PostgreSQL. */
 public final class Inventory {
@@ -19,7 +20,7 @@ public final class Inventory {
     private static final String SWITCH_COLUMNS = """
             select s.id, s.name, s.host, s.ssh_port, s.platform, s.model, si.name as site, f.name as floor,
                    s.enabled, coalesce(s.poll_interval_seconds, si.poll_interval_seconds) as poll_interval_seconds,
-                   s.collect_arp
+                   s.collect_arp, s.platform_auto, s.legacy_crypto
               from switch s join site si on si.id = s.site_id left join floor f on f.id = s.floor_id
             """;
 
@@ -44,7 +45,70 @@ public final class Inventory {
     public int credential(String name, String username, String password) {
         return upsertReturningId("insert into credential(name, username, secret) values (?, ?, ?) "
                         + "on conflict (name) do update set username = excluded.username, secret = excluded.secret returning id",
-                name, username, secrets.seal(password, porttracer.secure.SecretColumn.CREDENTIAL.aad(name)));
+                name, username, secrets.seal(password, SecretColumn.CREDENTIAL.aad(name)));
+    }
+
+    /** Sets the credential's enable password and private key, sealed like its password (null: none). */
+    public void setCredentialExtras(int credentialId, String enablePassword, String privateKey) {
+        // Bound to the credential's name, as its password is (SecretColumn): read it first.
+        String name = credentialName(credentialId);
+        update("update credential set enable_secret = ?, private_key_secret = ? where id = ?",
+                enablePassword == null ? null : secrets.seal(enablePassword, SecretColumn.CREDENTIAL_ENABLE.aad(name)),
+                privateKey == null ? null : secrets.seal(privateKey, SecretColumn.CREDENTIAL_KEY.aad(name)), credentialId);
+    }
+
+    private String credentialName(int credentialId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select name from credential where id = ?")) {
+            ps.setInt(1, credentialId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("no credential " + credentialId, null);
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading credential " + credentialId, e);
+        }
+    }
+
+    /** Auto-detection of the platform at every poll (platform null until the first), and legacy SSH algorithms. */
+    public void setLoginOptions(int switchId, boolean autoPlatform, boolean legacyCrypto) {
+        update("update switch set platform_auto = ?, legacy_crypto = ?, platform = case when ? and platform_auto = false "
+                + "then null else platform end where id = ?", autoPlatform, legacyCrypto, autoPlatform, switchId);
+    }
+
+    /** What a poll's {@code show version} said: platform and model. */
+    public void setDetectedPlatform(int switchId, Platform platform, String model) {
+        update("update switch set platform = ?, model = coalesce(?, model) where id = ?", platform.id(), model, switchId);
+    }
+
+    /** How the last session to the switch logged in. */
+    public void recordLogin(int switchId, String method, boolean inShellLogin, String enable, boolean legacyCrypto) {
+        update("insert into switch_login(switch_id, method, in_shell_login, enable, legacy_crypto) values (?, ?, ?, ?, ?) "
+                + "on conflict (switch_id) do update set method = excluded.method, in_shell_login = excluded.in_shell_login, "
+                + "enable = excluded.enable, legacy_crypto = excluded.legacy_crypto, detected_at = now()",
+                switchId, method, inShellLogin, enable, legacyCrypto);
+    }
+
+    /** Switch id to its last login as columns method, inShellLogin, enable, legacyCrypto. */
+    public Map<Integer, Map<String, Object>> logins() {
+        Map<Integer, Map<String, Object>> out = new HashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select switch_id, method, in_shell_login, enable, legacy_crypto from switch_login");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("method", rs.getString(2));
+                m.put("enable", rs.getString(4));
+                m.put("inShellLogin", rs.getBoolean(3));
+                m.put("legacyCrypto", rs.getBoolean(5));
+                out.put(rs.getInt(1), m);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading switch logins", e);
+        }
+        return out;
     }
 
     /** Adds or updates (by name) a switch; returns its id. */
@@ -56,7 +120,7 @@ public final class Inventory {
                 on conflict (name) do update set host = excluded.host, ssh_port = excluded.ssh_port,
                     platform = excluded.platform, model = excluded.model, site_id = excluded.site_id,
                     floor_id = excluded.floor_id, credential_id = excluded.credential_id
-                returning id""", name, host, sshPort, platform.id(), model, siteId, floorId, credentialId);
+                returning id""", name, host, sshPort, platform == null ? null : platform.id(), model, siteId, floorId, credentialId);
     }
 
     public void setCollectArp(int switchId, boolean collect) {
@@ -92,15 +156,20 @@ public final class Inventory {
     public Optional<Credentials> credentialsFor(int switchId) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "select cr.username, cr.secret, cr.name from switch s join site si on si.id = s.site_id "
+                     "select cr.username, cr.secret, cr.name, cr.enable_secret, cr.private_key_secret from switch s join site si on si.id = s.site_id "
                              + "join credential cr on cr.id = coalesce(s.credential_id, si.credential_id) where s.id = ?")) {
             ps.setInt(1, switchId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Credentials(rs.getString(1), secrets.open(rs.getBytes(2),
-                        porttracer.secure.SecretColumn.CREDENTIAL.aad(rs.getString(3)))));
+                String name = rs.getString(3);
+                byte[] enable = rs.getBytes(4);
+                byte[] key = rs.getBytes(5);
+                return Optional.of(new Credentials(rs.getString(1),
+                        secrets.open(rs.getBytes(2), SecretColumn.CREDENTIAL.aad(name)),
+                        enable == null ? null : secrets.open(enable, SecretColumn.CREDENTIAL_ENABLE.aad(name)),
+                        key == null ? null : secrets.open(key, SecretColumn.CREDENTIAL_KEY.aad(name))));
             }
         } catch (SQLException e) {
             throw new StoreException("reading credentials of switch " + switchId, e);
@@ -127,13 +196,42 @@ public final class Inventory {
 
     /** An administrator's acceptance of a changed key (or null to re-learn on next connect). */
     public void replaceHostKey(int switchId, String key) {
-        update("update switch set host_key = ?::text, host_key_offered = null, "
+        update("update switch set host_key = ?::text, host_key_offered = null, host_key_offered_at = null, "
                 + "host_key_seen_at = case when ?::text is null then null else now() end where id = ?", key, key, switchId);
+    }
+
+    /** Forgets the pinned key, so that the next connection learns it (a switch whose key type changed on purpose). */
+    public void forgetHostKey(int switchId) {
+        update("update switch set host_key = null, host_key_seen_at = null, host_key_offered = null where id = ?", switchId);
     }
 
     /** Records the key a switch presented that differs from the pinned one, for an administrator to accept. */
     public void recordOfferedHostKey(int switchId, String key) {
-        update("update switch set host_key_offered = ? where id = ?", key, switchId);
+        update("update switch set host_key_offered = ?, host_key_offered_at = now() where id = ?", key, switchId);
+    }
+
+    /** A switch's pinned key and the different key it last offered, each with its time; null when none. */
+    public record HostKeys(String pinned, java.time.Instant pinnedAt, String offered, java.time.Instant offeredAt) {
+    }
+
+    public Optional<HostKeys> hostKeys(int switchId) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select host_key, host_key_seen_at, host_key_offered, host_key_offered_at from switch where id = ?")) {
+            ps.setInt(1, switchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new HostKeys(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
+                        instant(rs.getTimestamp(4))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading host keys of switch " + switchId, e);
+        }
+    }
+
+    private static java.time.Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     public Optional<String> offeredHostKey(int switchId) {
@@ -180,9 +278,10 @@ public final class Inventory {
                     int seconds = rs.getInt("poll_interval_seconds");
                     Integer interval = rs.wasNull() ? null : seconds;
                     out.add(new SwitchRecord(rs.getInt("id"), rs.getString("name"), rs.getString("host"),
-                            rs.getInt("ssh_port"), Platform.of(rs.getString("platform")), rs.getString("model"),
-                            rs.getString("site"), rs.getString("floor"), rs.getBoolean("enabled"),
-                            interval, rs.getBoolean("collect_arp")));
+                            rs.getInt("ssh_port"), rs.getString("platform") == null ? null : Platform.of(rs.getString("platform")),
+                            rs.getString("model"), rs.getString("site"), rs.getString("floor"), rs.getBoolean("enabled"),
+                            interval, rs.getBoolean("collect_arp"), rs.getBoolean("platform_auto"),
+                            rs.getBoolean("legacy_crypto")));
                 }
             }
             return out;

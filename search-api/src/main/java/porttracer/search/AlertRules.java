@@ -2,6 +2,8 @@ package porttracer.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,7 @@ import java.util.Map;
 import porttracer.alert.AlertEngine;
 import porttracer.alert.AlertRule;
 import porttracer.alert.AlertStore;
+import porttracer.alert.WebhookGuard;
 import porttracer.domain.MacAddress;
 import porttracer.domain.PortName;
 
@@ -27,8 +30,27 @@ final class AlertRules {
         return store.rules().stream().map(AlertRules::view).toList();
     }
 
+    /** A rule and its write-only HMAC secret, as a request body gives them. */
+    private record Input(AlertRule rule, String secret) {
+    }
+
     /** Creates a rule from the request body; the HMAC secret is write-only. */
     int create(JsonNode b, String user) {
+        Input in = parse(b);
+        int id = store.create(in.rule(), in.secret(), user);
+        engine.reload();
+        return id;
+    }
+
+    /** Replaces a rule with the request body, checked as a new one (the secret, write-only, is given again). */
+    boolean update(int id, JsonNode b) {
+        Input in = parse(b);
+        boolean updated = store.update(id, in.rule(), in.secret());
+        engine.reload();
+        return updated;
+    }
+
+    private Input parse(JsonNode b) {
         String kind = b.path("kind").asText("");
         if (!AlertRule.KINDS.contains(kind)) {
             throw new ApiError(400, "kind must be one of " + String.join(", ", new java.util.TreeSet<>(AlertRule.KINDS)));
@@ -60,20 +82,15 @@ final class AlertRules {
         }
         String url = b.hasNonNull("webhookUrl") ? b.path("webhookUrl").asText() : null;
         if (url != null) {
-            URI u;
-            try {
-                u = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new ApiError(400, "webhookUrl is not a URL");
-            }
-            require(("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null,
-                    "webhookUrl must be an http or https URL");
+            checkWebhook(url);
         }
         String secret = b.hasNonNull("secret") ? b.path("secret").asText() : null;
-        int id = store.create(new AlertRule(0, name, kind, mac, oui, switchId, portKey, flapMoves, flapMinutes, url,
-                b.path("enabled").asBoolean(true)), secret, user);
-        engine.reload();
-        return id;
+        require(secret == null || secret.getBytes(StandardCharsets.UTF_8).length >= AlertEngine.MIN_SECRET_BYTES,
+                "secret must be at least " + AlertEngine.MIN_SECRET_BYTES + " bytes (it keys the HMAC signature)");
+        require(url == null || secret != null, "a webhookUrl needs a secret of at least "
+                + AlertEngine.MIN_SECRET_BYTES + " bytes to sign its deliveries");
+        return new Input(new AlertRule(0, name, kind, mac, oui, switchId, portKey, flapMoves, flapMinutes, url,
+                b.path("enabled").asBoolean(true)), secret);
     }
 
     boolean delete(int id) {
@@ -84,6 +101,21 @@ final class AlertRules {
 
     List<Map<String, Object>> deliveries(int id, int limit) {
         return store.deliveries(id, limit);
+    }
+
+    /** Refuses a webhook the engine would refuse to send to (SSRF guard): 400 with the reason. */
+    private void checkWebhook(String url) {
+        URI u;
+        try {
+            u = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new ApiError(400, "webhookUrl is not a URL");
+        }
+        try {
+            engine.guard().check(u);
+        } catch (WebhookGuard.Refused e) {
+            throw new ApiError(400, e.getMessage());
+        }
     }
 
     private static String mac(String text) {

@@ -66,22 +66,30 @@ public final class ApiServer implements AutoCloseable {
     private final ApiTokens tokens;
     private final LoginGuard guard;
     /** Failures from one address over all user names, so that guessing across users is slowed too. */
-    private final LoginGuard addressGuard;
+    private final AddressThrottle addressThrottle;
     private final AuditLog audit;
+    private final DirectoryLogin directory;
     private final SwitchDirectory switches;
     private final Traces traces;
     private final Search search;
     private final LiveTraces live;
+    private final LiveQuota liveQuota;
     private final InventoryAdmin admin;
+    private final HostKeyReview hostKeys;
     private final PrometheusRegistry registry;
     private final Semaphore admission;
     private final Histogram requestDuration;
     private final Histogram traceDuration;
     private final Counter shed;
+    private final Counter loginThrottled;
     private final List<String> routes = new ArrayList<>();
 
     private final AlertRules alertRules;
     private final ApiTls tls;
+    private final PortViews portViews;
+    private final HostResolver hosts;
+    private final InventorySettings siteSettings;
+    private final PortHistory portHistory;
 
     public ApiServer(Settings settings, Database db, Elastic elastic, Inventory inventory, LiveVerifier liveVerifier,
                      porttracer.alert.AlertStore alertStore, porttracer.alert.AlertEngine alertEngine,
@@ -93,11 +101,12 @@ public final class ApiServer implements AutoCloseable {
         this.registry = registry;
         this.users = new Users(db.dataSource());
         this.tokens = new ApiTokens(db.dataSource());
+        this.directory = DirectoryLogin.create(DirectorySettings.from(settings), registry);
         int maxFailures = settings.getInt("api.login-max-failures");
         int lockout = settings.getInt("api.login-lockout-seconds");
         this.guard = new LoginGuard(maxFailures, lockout);
-        this.addressGuard = new LoginGuard(maxFailures * 10, lockout);
-        this.audit = new AuditLog(db.dataSource());
+        this.addressThrottle = new AddressThrottle(maxFailures * 10);
+        this.audit = new AuditLog(db.dataSource(), SyslogAudit.fromSettings(settings, registry));
         this.admission = new Semaphore(settings.getInt("api.max-in-flight"));
         this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()),
                 settings.getSeconds("poll.interval"), settings.getInt("stale.intervals"));
@@ -107,9 +116,18 @@ public final class ApiServer implements AutoCloseable {
         Duration perSwitch = settings.getSeconds("ssh.connect-timeout").plus(settings.getSeconds("ssh.command-timeout"));
         this.live = new LiveTraces(liveVerifier, locations, json, settings.getInt("api.live-threads"), perSwitch,
                 liveInFlight);
-        this.traces = new Traces(elastic, switches, locations, live);
-        this.search = new Search(elastic, locations);
+        this.liveQuota = new LiveQuota(settings.getInt("api.live-quota-per-minute"),
+                settings.getInt("api.live-per-switch-per-minute"), registry);
+        this.traces = new Traces(elastic, switches, locations, live, liveQuota);
+        this.hosts = new HostResolver(Duration.ofMillis(settings.getInt("api.dns-timeout-ms")), Counter.builder()
+                .name("porttracer_dns_lookups_total").help("DNS names searched, by outcome (cached, resolved, unknown, timeout)")
+                .labelNames("outcome").register(registry));
+        this.search = new Search(elastic, locations, hosts);
+        this.portViews = new PortViews(elastic, search);
+        this.portHistory = new PortHistory(elastic);
         this.admin = new InventoryAdmin(db.dataSource(), inventory);
+        this.hostKeys = new HostKeyReview(inventory, admin);
+        this.siteSettings = new InventorySettings(db.dataSource(), inventory, admin);
         this.requestDuration = Histogram.builder().name("porttracer_http_request_duration_seconds")
                 .help("API request duration by route and status").labelNames("route", "status").register(registry);
         this.traceDuration = Histogram.builder().name("porttracer_trace_duration_seconds")
@@ -117,6 +135,9 @@ public final class ApiServer implements AutoCloseable {
                 .register(registry);
         this.shed = Counter.builder().name("porttracer_http_shed_total")
                 .help("API requests refused with 503 because too many were in flight").register(registry);
+        this.loginThrottled = Counter.builder().name("porttracer_login_throttled_total")
+                .help("Password logins answered 429 without a check: user+address wait, or address slowed down")
+                .labelNames("scope").register(registry);
         int maxInFlight = admission.availablePermits();
         GaugeWithCallback.builder().name("porttracer_http_in_flight").help("API requests being served")
                 .callback(g -> g.call(maxInFlight - admission.availablePermits())).register(registry);
@@ -193,6 +214,8 @@ public final class ApiServer implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/macs/{mac}/history", this::history);
         route(HandlerType.GET, "/api/v1/switches", this::listSwitches);
         route(HandlerType.GET, "/api/v1/switches/{id}/ports", this::switchPorts);
+        route(HandlerType.GET, "/api/v1/switches/{id}/ports/history", this::portHistory);
+        route(HandlerType.GET, "/api/v1/ports/free", this::freePorts);
         route(HandlerType.POST, "/api/v1/live-traces", this::startLiveTrace);
         route(HandlerType.GET, "/api/v1/live-traces/{id}/events", this::liveTraceEvents);
         route(HandlerType.GET, "/api/v1/tokens", ctx -> ctx.json(tokens.list(user(ctx).username())));
@@ -204,6 +227,15 @@ public final class ApiServer implements AutoCloseable {
             int id = alertRules.create(body(ctx), user(ctx).username());
             audit(ctx, "alert-rule-create", Integer.toString(id), "ok");
             ctx.status(201).json(Map.of("id", id));
+        }, Role.NETADMIN);
+        route(HandlerType.PUT, "/api/v1/alert-rules/{id}", ctx -> {
+            int id = intPath(ctx, "id");
+            boolean updated = alertRules.update(id, body(ctx));
+            audit(ctx, "alert-rule-update", Integer.toString(id), updated ? "ok" : "not found");
+            if (!updated) {
+                throw new ApiError(404, "no alert rule " + id);
+            }
+            ctx.status(204);
         }, Role.NETADMIN);
         route(HandlerType.DELETE, "/api/v1/alert-rules/{id}", ctx -> {
             int id = intPath(ctx, "id");
@@ -222,12 +254,14 @@ public final class ApiServer implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/audit", ctx -> ctx.json(audit.page(ctx.queryParam("user"),
                 ctx.queryParam("action"), intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 100, 1, 1_000))),
                 Role.SUPERADMIN);
-        route(HandlerType.GET, "/api/v1/sites", ctx -> ctx.json(admin.sites()), Role.SUPERADMIN);
+        route(HandlerType.GET, "/api/v1/sites", ctx -> ctx.json(siteSettings.sites()), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/sites", this::createSite, Role.SUPERADMIN);
         route(HandlerType.PUT, "/api/v1/sites/{id}", this::renameSite, Role.SUPERADMIN);
         route(HandlerType.DELETE, "/api/v1/sites/{id}", deleting("site", admin::deleteSite), Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/sites/{id}/floors", this::createFloor, Role.SUPERADMIN);
         route(HandlerType.DELETE, "/api/v1/floors/{id}", deleting("floor", admin::deleteFloor), Role.SUPERADMIN);
+        route(HandlerType.PUT, "/api/v1/floors/{id}", this::renameFloor, Role.SUPERADMIN);
+        route(HandlerType.POST, "/api/v1/sites/import", this::importSites, Role.SUPERADMIN);
         route(HandlerType.POST, "/api/v1/switches", this::createSwitch, Role.SUPERADMIN);
         route(HandlerType.PUT, "/api/v1/switches/{id}", this::updateSwitch, Role.SUPERADMIN);
         route(HandlerType.DELETE, "/api/v1/switches/{id}", deleting("switch", admin::deleteSwitch), Role.SUPERADMIN);
@@ -237,6 +271,10 @@ public final class ApiServer implements AutoCloseable {
         route(HandlerType.PUT, "/api/v1/switches/{id}/overrides", this::putOverride, Role.SUPERADMIN);
         route(HandlerType.DELETE, "/api/v1/switches/{id}/overrides", this::deleteOverride, Role.SUPERADMIN);
         route(HandlerType.PUT, "/api/v1/switches/{id}/host-key", this::acceptHostKey, Role.SUPERADMIN);
+        route(HandlerType.GET, "/api/v1/switches/{id}/host-key",
+                ctx -> ctx.header("Cache-Control", "no-store").json(hostKeys.view(intPath(ctx, "id"))), Role.SUPERADMIN);
+        route(HandlerType.POST, "/api/v1/switches/{id}/host-key/accept-offered", this::acceptOfferedHostKey,
+                Role.SUPERADMIN);
 
         app.exception(ApiError.class, (e, ctx) -> {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -286,6 +324,9 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(503, "too many requests in progress; retry shortly", Map.of(), 1);
         }
         ctx.attribute(PERMIT, Boolean.TRUE);
+        // Answers depend on who asks: a shared cache must not hand one user's answer to another.
+        ctx.header("Vary", "Authorization");
+        CrossSiteGuard.check(ctx);
         authenticate(ctx);
         rejectNul(ctx);
     }
@@ -313,7 +354,7 @@ public final class ApiServer implements AutoCloseable {
         String header = ctx.header("Authorization");
         Users.User user = null;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            user = tokens.verify(header.substring(7).strip()).orElse(null);
+            user = tokens.verify(header.substring(7).strip()).map(this::tokenOwner).orElse(null);
             if (user == null) {
                 audit(ctx, null, "login", "token", "failed");
             }
@@ -322,7 +363,7 @@ public final class ApiServer implements AutoCloseable {
         }
         if (user == null) {
             // A page's own requests ask for no browser login dialog.
-            if (ctx.header("X-Requested-With") == null) {
+            if (BrowserRequests.mayPromptLogin(ctx)) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"PortTracer\", charset=\"UTF-8\"");
             }
             throw new ApiError(401, "authentication required: HTTP Basic with a PortTracer user, or Bearer with an API token");
@@ -342,24 +383,54 @@ public final class ApiServer implements AutoCloseable {
             return null;
         }
         String username = decoded.substring(0, colon);
-        long wait = Math.max(guard.lockedFor(username, ctx.ip()), addressGuard.lockedFor("", ctx.ip()));
+        String password = decoded.substring(colon + 1);
+        String ip = ClientAddress.of(ctx);
+        Users.Login recent = users.recentLogin(username, password);
+        if (recent != null) {
+            return recent.user();
+        }
+        if (!addressThrottle.admit(ip)) {
+            loginThrottled.labelValues("address").inc();
+            audit(ctx, username, "login", "address slowed down", "throttled");
+            throw new ApiError(429, "too many failed logins from this address: one password check per second; "
+                    + "retry in 1 s", Map.of(), 1);
+        }
+        long wait = guard.begin(username, ip);
         if (wait > 0) {
+            loginThrottled.labelValues("user-address").inc();
             audit(ctx, username, "login", "locked out", "throttled");
             throw new ApiError(429, "too many failed logins for " + username + " from this address; retry in " + wait
                     + " s", Map.of(), wait);
         }
-        Users.Login login = users.login(username, decoded.substring(colon + 1));
+        Users.Login login;
+        try {
+            // Longer than bcrypt reads: never a user's password (they are refused when set), so a plain failure.
+            login = Users.fitsBcrypt(password) ? users.login(username, password) : new Users.Login(null, false);
+            if (login.user() == null && directory.enabled()) {
+                login = DirectoryAnswers.login(directory, username, password,
+                        refused -> audit(ctx, username + DirectoryLogin.SUFFIX, "login", "directory", refused));
+            }
+        } catch (RuntimeException e) {
+            guard.abandon(username, ip);
+            throw e;
+        }
+        guard.finish(username, ip, login.user() != null);
         if (login.user() == null) {
-            guard.failed(username, ctx.ip());
-            addressGuard.failed("", ctx.ip());
+            addressThrottle.failed(ip);
             audit(ctx, username, "login", "password", "failed");
             return null;
         }
-        guard.succeeded(username, ctx.ip());
+        ctx.attribute(USER, login.user());
         if (login.checked()) {
-            audit(ctx, username, "login", "password", "ok");
+            audit(ctx, login.user().username(), "login",
+                    DirectoryLogin.isDirectoryName(login.user().username()) ? "directory" : "password", "ok");
         }
         return login.user();
+    }
+
+    /** A directory user's token takes the user's current role; a local user's comes with it. */
+    private Users.User tokenOwner(Users.User owner) {
+        return owner.role() != null ? owner : DirectoryAnswers.owner(directory, owner.username());
     }
 
     private static Users.User user(Context ctx) {
@@ -372,7 +443,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void audit(Context ctx, String username, String action, String detail, String result) {
-        audit.record(username, action, detail, ctx.ip(), result);
+        Users.User u = ctx.attribute(USER);
+        audit.record(username, u == null ? null : u.role(), action, detail, ClientAddress.of(ctx), result);
     }
 
     // ---- health, metrics, OpenAPI
@@ -406,7 +478,7 @@ public final class ApiServer implements AutoCloseable {
         MacAddress mac = mac(ctx.queryParam("mac"), "query parameter mac");
         boolean forceLive = bool(ctx, "live");
         long t0 = System.nanoTime();
-        Map<String, Object> answer = traces.trace(mac, user(ctx).role(), forceLive);
+        Map<String, Object> answer = traces.trace(mac, user(ctx), forceLive);
         boolean asked = answer != null && answer.containsKey("liveCheck");
         traceDuration.labelValues(Boolean.toString(asked)).observe((System.nanoTime() - t0) / 1e9);
         audit(ctx, forceLive ? "trace-live" : "trace", mac.toString(), answer == null ? "not found" : "ok");
@@ -488,7 +560,8 @@ public final class ApiServer implements AutoCloseable {
 
     private void history(Context ctx) throws IOException {
         MacAddress mac = mac(ctx.pathParam("mac"), "the MAC in the path");
-        Map<String, Object> answer = search.history(mac, intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500));
+        Map<String, Object> answer = search.history(mac, intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500),
+                user(ctx).role());
         audit(ctx, "history", mac.toString(), "ok");
         lookup(ctx).json(answer);
     }
@@ -496,30 +569,36 @@ public final class ApiServer implements AutoCloseable {
     private void listSwitches(Context ctx) {
         Instant now = Instant.now();
         List<Map<String, Object>> out = new ArrayList<>();
+        Map<Integer, Map<String, Object>> logins = admin.logins();
         switches.all().values().stream().sorted((a, b) -> Integer.compare(a.sw().id(), b.sw().id()))
-                .forEach(e -> out.add(switchSummary(e, now)));
+                .forEach(e -> out.add(SwitchLoginView.with(switchSummary(e, now, user(ctx).role()), e.sw(), logins.get(e.sw().id()))));
         lookup(ctx).json(out);
     }
 
-    private Map<String, Object> switchSummary(SwitchDirectory.Entry e, Instant now) {
+    private Map<String, Object> switchSummary(SwitchDirectory.Entry e, Instant now, Role role) {
         Map<String, Object> m = new LinkedHashMap<>();
         SwitchRecord sw = e.sw();
         m.put("id", sw.id());
         m.put("name", sw.name());
-        m.put("host", sw.host());
-        m.put("sshPort", sw.sshPort());
-        m.put("platform", sw.platform().id());
+        if (role.seesManagement()) {
+            m.put("host", sw.host());
+            m.put("sshPort", sw.sshPort());
+        }
+        m.put("platform", sw.platform() == null ? null : sw.platform().id());
         m.put("model", sw.model());
         m.put("site", sw.site());
         m.put("floor", sw.floor());
         m.put("enabled", sw.enabled());
         m.put("pollIntervalSeconds", sw.pollIntervalSeconds());
+        m.put("routing", sw.collectArp());
         SwitchStatus s = e.status();
         if (s != null) {
             Map<String, Object> last = new LinkedHashMap<>();
             last.put("at", Elastic.time(s.lastPollAt()));
             last.put("outcome", s.lastOutcome());
-            last.put("error", s.lastError());
+            if (role.seesManagement()) {
+                last.put("error", s.lastError());
+            }
             last.put("durationMs", s.lastDurationMs());
             last.put("entries", s.lastEntries());
             m.put("lastPoll", last);
@@ -528,7 +607,7 @@ public final class ApiServer implements AutoCloseable {
         } else {
             m.put("lastPoll", null);
         }
-        String stale = switches.staleReason(e, now);
+        String stale = switches.staleReason(e, now, role);
         m.put("stale", stale != null);
         m.put("staleReason", stale);
         return m;
@@ -540,10 +619,38 @@ public final class ApiServer implements AutoCloseable {
         if (e == null) {
             throw new ApiError(404, "no switch with id " + id);
         }
-        Map<String, Object> out = switchSummary(e, Instant.now());
-        out.put("ports", search.ports(id, user(ctx).role()));
+        Map<String, Object> out = SwitchLoginView.with(switchSummary(e, Instant.now(), user(ctx).role()), e.sw(), admin.logins().get(id));
+        out.put("ports", portViews.ports(id, user(ctx).role(), e.status() == null ? null : e.status().lastOkAt()));
         audit(ctx, "switch-ports", e.sw().name(), "ok");
         lookup(ctx).json(out);
+    }
+
+    private void portHistory(Context ctx) throws IOException {
+        int id = intPath(ctx, "id");
+        SwitchDirectory.Entry e = switches.get(id);
+        if (e == null) {
+            throw new ApiError(404, "no switch with id " + id);
+        }
+        String port = ctx.queryParam("port") == null ? null : PortPaths.port(ctx.queryParam("port"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("switch", Map.of("id", id, "name", e.sw().name()));
+        out.put("port", port);
+        out.putAll(portHistory.history(id, port == null ? null : porttracer.domain.PortName.keyOf(port), port,
+                intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500)));
+        audit(ctx, "port-history", e.sw().name() + " " + (port == null ? "every port" : port), "ok");
+        lookup(ctx).json(out);
+    }
+
+    private void freePorts(Context ctx) throws IOException {
+        String site = PortPaths.optional(ctx.queryParam("site"), "site");
+        String floor = PortPaths.optional(ctx.queryParam("floor"), "floor");
+        Map<String, Object> report = portViews.free(site, floor, intParam(ctx, "days", PortViews.FREE_DAYS, 0, 3650));
+        audit(ctx, "free-ports", (site == null ? "*" : site) + "/" + (floor == null ? "*" : floor), report.get("total") + " free");
+        if (PortPaths.wantsCsv(ctx.header("Accept"), ctx.queryParam("format"))) {
+            lookup(ctx).contentType("text/csv; charset=utf-8").result(PortViews.freeCsv(report));
+        } else {
+            lookup(ctx).json(report);
+        }
     }
 
     // ---- live traces
@@ -562,6 +669,7 @@ public final class ApiServer implements AutoCloseable {
         if (targets.isEmpty()) {
             throw new ApiError(404, "no enabled switch on site " + site + (floor == null ? "" : " floor " + floor));
         }
+        liveQuota.admitForced(user(ctx), targets);
         LiveTraces.Job job = live.start(mac, targets, user(ctx));
         audit(ctx, "live-trace", mac + " on " + site + (floor == null ? "" : "/" + floor) + " (" + targets.size()
                 + " switches)", "started");
@@ -621,8 +729,11 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "role must be oss, netadmin or superadmin");
         }
-        if (!username.matches("[A-Za-z0-9._@-]{1,64}") || password.length() < 8 || password.length() > 72) {
-            throw new ApiError(400, "username: 1 to 64 letters, digits or ._@-; password: 8 to 72 characters");
+        if (!username.matches("[A-Za-z0-9._@-]{1,64}") || password.length() < 8 || !Users.fitsBcrypt(password)) {
+            throw new ApiError(400, "username: 1 to 64 letters, digits or ._@-; password: 8 characters to 72 UTF-8 bytes");
+        }
+        if (DirectoryLogin.isDirectoryName(username)) {
+            throw new ApiError(400, "names ending in " + DirectoryLogin.SUFFIX + " are directory users'");
         }
         users.put(username, password, role);
         inventoryAudit(ctx, "user " + username + " as " + role.id());
@@ -639,9 +750,27 @@ public final class ApiServer implements AutoCloseable {
 
     private void renameSite(Context ctx) {
         int id = intPath(ctx, "id");
-        admin.renameSite(id, body(ctx).path("name").asText(null));
-        inventoryAudit(ctx, "site " + id + " renamed");
+        siteSettings.updateSite(id, InventoryAdmin.fields(body(ctx)));
+        inventoryAudit(ctx, "site " + id + " updated");
         ctx.status(204);
+    }
+
+    private void renameFloor(Context ctx) {
+        int id = intPath(ctx, "id");
+        siteSettings.renameFloor(id, body(ctx).path("name").asText(null));
+        inventoryAudit(ctx, "floor " + id + " renamed");
+        ctx.status(204);
+    }
+
+    private void importSites(Context ctx) {
+        if (!String.valueOf(ctx.contentType()).startsWith("text/csv")) {
+            throw new ApiError(415, "send the sites as text/csv with a header line: "
+                    + String.join(",", InventorySettings.SITE_CSV_COLUMNS));
+        }
+        Map<String, Object> result = siteSettings.importSites(ctx.body());
+        inventoryAudit(ctx, "site import: " + result.get("created") + " created, " + result.get("updated") + " updated, "
+                + ((List<?>) result.get("errors")).size() + " lines refused");
+        ctx.json(result);
     }
 
     private void createFloor(Context ctx) {
@@ -662,16 +791,22 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void createSwitch(Context ctx) {
-        InventoryAdmin.SwitchInput in = admin.switchInput(InventoryAdmin.fields(body(ctx))::get);
+        Map<String, String> fields = InventoryAdmin.fields(body(ctx));
+        InventoryAdmin.SwitchInput in = admin.switchInput(fields::get);
+        Boolean routing = InventorySettings.routingFlag(fields.get("routing"));
         int id = admin.createSwitch(in);
+        siteSettings.routing(id, routing);
         inventoryAudit(ctx, "switch " + id + " " + in.name() + " created");
         ctx.status(201).json(Map.of("id", id));
     }
 
     private void updateSwitch(Context ctx) {
         int id = intPath(ctx, "id");
-        InventoryAdmin.SwitchInput in = admin.switchInput(InventoryAdmin.fields(body(ctx))::get);
+        Map<String, String> fields = InventoryAdmin.fields(body(ctx));
+        InventoryAdmin.SwitchInput in = admin.switchInput(fields::get);
+        Boolean routing = InventorySettings.routingFlag(fields.get("routing"));
         admin.updateSwitch(id, in);
+        siteSettings.routing(id, routing);
         inventoryAudit(ctx, "switch " + id + " " + in.name() + " updated");
         ctx.status(204);
     }
@@ -681,7 +816,9 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(415, "send the switches as text/csv with a header line: "
                     + String.join(",", InventoryAdmin.CSV_COLUMNS));
         }
+        InventorySettings.checkRouting(ctx.body());
         Map<String, Object> result = admin.importCsv(ctx.body());
+        siteSettings.importRouting(ctx.body(), admin::switchIdByName);
         inventoryAudit(ctx, "switch import: " + result.get("created") + " created, " + result.get("updated")
                 + " updated, " + ((List<?>) result.get("errors")).size() + " lines refused");
         ctx.json(result);
@@ -718,6 +855,14 @@ public final class ApiServer implements AutoCloseable {
         ctx.status(204);
     }
 
+    private void acceptOfferedHostKey(Context ctx) {
+        int id = intPath(ctx, "id");
+        String expected = ctx.body().isBlank() ? null : body(ctx).path("sha256").asText(null);
+        Map<String, Object> pinned = hostKeys.acceptOffered(id, expected);
+        inventoryAudit(ctx, "switch " + id + " offered host key " + pinned.get("sha256") + " pinned");
+        ctx.json(Map.of("switchId", id, "pinned", pinned));
+    }
+
     private void inventoryAudit(Context ctx, String detail) {
         switches.invalidate();
         audit(ctx, "inventory", detail, "ok");
@@ -727,10 +872,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** Lookups may be cached by the browser briefly; the ETag lets it revalidate for free. */
     private static Context lookup(Context ctx) {
-        return ctx.header("Cache-Control", "private, max-age=5");
+        // Answers differ by user and role: a browser must not serve one user's cached answer to the next.
+        return ctx.header("Cache-Control", "private, max-age=5").header("Vary", "Authorization");
     }
 
     private JsonNode body(Context ctx) {
+        if (!String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiError(415, "send the body as application/json");
+        }
         String text = ctx.body();
         if (text.isBlank()) {
             throw new ApiError(400, "a JSON body is required");
@@ -816,7 +965,9 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         app.stop();
         live.close();
+        hosts.close();
         audit.close();
+        directory.close();
         switches.close();
     }
 }

@@ -58,7 +58,7 @@ public final class ApiTokens {
         }
     }
 
-    /** The token's enabled, unexpired, unrevoked owner. */
+    /** The token's enabled, unexpired, unrevoked owner; a directory user's ({@code name@ldap}) has a null role. */
     public Optional<Users.User> verify(String token) {
         if (!token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
@@ -66,8 +66,9 @@ public final class ApiTokens {
         // last_used_at is written at most once a minute per token, not on every request.
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 with valid as (
-                    select t.id, t.last_used_at, u.username, u.role from api_token t join app_user u on u.username = t.username
-                     where t.token_hash = ? and u.enabled and t.revoked_at is null
+                    select t.id, t.last_used_at, t.username, u.role from api_token t left join app_user u on u.username = t.username
+                     where t.token_hash = ? and (u.enabled or (u.username is null and t.username like '%@ldap'))
+                       and t.revoked_at is null
                        and (t.expires_at is null or t.expires_at > now())),
                 touched as (
                     update api_token set last_used_at = now() where id in (select id from valid
@@ -75,7 +76,9 @@ public final class ApiTokens {
                 select username, role from valid""")) {
             ps.setBytes(1, Users.sha256(token));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Users.User(rs.getString(1), Role.of(rs.getString(2)))) : Optional.empty();
+                // A directory user's token has no local role: the caller asks the directory for the current one.
+                return rs.next() ? Optional.of(new Users.User(rs.getString(1), rs.getString(2) == null ? null
+                        : Role.of(rs.getString(2)))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("checking a token", e);

@@ -23,7 +23,19 @@ import porttracer.store.StoreException;
  */
 public final class AuditLog implements AutoCloseable {
 
-    record Entry(String username, String action, String detail, String remoteAddr, String result) {
+    /** The acting user's role is not stored in the table (the user's row has it) but goes to sinks. */
+    record Entry(String username, String action, String detail, String remoteAddr, String result, String role) {
+    }
+
+    /** Another destination of every row (syslog), fed without blocking the request. */
+    interface Sink extends AutoCloseable {
+        Sink NONE = e -> { };
+
+        void accept(Entry entry);
+
+        @Override
+        default void close() {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
@@ -31,23 +43,35 @@ public final class AuditLog implements AutoCloseable {
     private static final long LINGER_NANOS = 50_000_000L;
 
     private final DataSource db;
+    private final Sink sink;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(20_000);
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private volatile boolean closing;
 
     public AuditLog(DataSource db) {
+        this(db, Sink.NONE);
+    }
+
+    public AuditLog(DataSource db, Sink sink) {
         this.db = db;
+        this.sink = sink;
         this.writer = new Thread(this::drain, "porttracer-audit");
         writer.setDaemon(true);
         writer.start();
     }
 
     void record(String username, String action, String detail, String remoteAddr, String result) {
+        record(username, null, action, detail, remoteAddr, result);
+    }
+
+    void record(String username, Role role, String action, String detail, String remoteAddr, String result) {
         String d = detail != null && detail.length() > 1000 ? detail.substring(0, 1000) + "..." : detail;
-        if (!queue.offer(new Entry(username, action, d, remoteAddr, result))) {
+        Entry entry = new Entry(username, action, d, remoteAddr, result, role == null ? null : role.id());
+        if (!queue.offer(entry)) {
             dropped.incrementAndGet();
         }
+        sink.accept(entry);
     }
 
     /** Newest entries first, optionally of one user and/or one action. */
@@ -144,6 +168,11 @@ public final class AuditLog implements AutoCloseable {
             writer.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            sink.close();
+        } catch (Exception e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("audit sink not closed cleanly");
         }
     }
 }

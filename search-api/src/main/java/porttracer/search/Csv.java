@@ -23,8 +23,8 @@ final class Csv {
             }
             Object c = cells.get(i);
             String s = c == null ? "" : c.toString();
-            // A leading =, +, - or @ would run as a formula in a spreadsheet.
-            if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(c instanceof Number)) {
+            // A leading =, +, -, @, TAB or CR would run as a formula in a spreadsheet (OWASP "CSV Injection").
+            if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !(c instanceof Number)) {
                 s = "'" + s;
             }
             if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {

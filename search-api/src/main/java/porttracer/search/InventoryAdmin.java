@@ -24,14 +24,17 @@ import porttracer.store.StoreException;
  */
 final class InventoryAdmin {
 
-    /** A switch as written by a client; site and floor by name, credential by name or as username and password. */
+    /**
+     * A switch as written by a client; site and floor by name, credential by name or as username and password
+     * (with, optionally, an enable password and a private key). {@code platform} null: "auto", detected by polls.
+     */
     record SwitchInput(String name, String host, int sshPort, Platform platform, String model, String site,
                        String floor, String credential, String username, String password, boolean enabled,
-                       Integer pollIntervalSeconds) {
+                       Integer pollIntervalSeconds, String enablePassword, String privateKey, boolean legacyCrypto) {
     }
 
     static final List<String> CSV_COLUMNS = List.of("name", "host", "sshPort", "platform", "model", "site", "floor",
-            "credential", "username", "password", "enabled", "pollIntervalSeconds");
+            "credential", "username", "password", "enabled", "pollIntervalSeconds", "enablePassword", "legacyCrypto");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,63}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,252}");
 
@@ -90,8 +93,8 @@ final class InventoryAdmin {
     int createSwitch(SwitchInput in) {
         return insert("""
                 insert into switch(name, host, ssh_port, platform, model, site_id, floor_id, credential_id, enabled,
-                                   poll_interval_seconds)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
+                                   poll_interval_seconds, platform_auto, legacy_crypto)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
                 "a switch named " + in.name() + " or at " + in.host() + ":" + in.sshPort() + " already exists",
                 switchColumns(in));
     }
@@ -101,8 +104,9 @@ final class InventoryAdmin {
         Object[] args = Arrays.copyOf(cols, cols.length + 1);
         args[cols.length] = id;
         found(update("""
-                update switch set name = ?, host = ?, ssh_port = ?, platform = ?, model = ?, site_id = ?, floor_id = ?,
-                       credential_id = coalesce(?, credential_id), enabled = ?, poll_interval_seconds = ?
+                update switch set name = ?, host = ?, ssh_port = ?, platform = coalesce(?, case when platform_auto then platform end),
+                       model = ?, site_id = ?, floor_id = ?, credential_id = coalesce(?, credential_id), enabled = ?,
+                       poll_interval_seconds = ?, platform_auto = ?, legacy_crypto = ?
                  where id = ?""", "a switch named " + in.name() + " or at " + in.host() + ":" + in.sshPort()
                 + " already exists", args), "switch", id);
     }
@@ -118,41 +122,24 @@ final class InventoryAdmin {
             throw new ApiError(400, "empty CSV: expected a header line with " + String.join(",", CSV_COLUMNS));
         }
         List<String> header = rows.get(0);
-        for (String required : List.of("name", "host", "platform", "site")) {
+        for (String required : List.of("name", "host", "site")) {
             if (!header.contains(required)) {
                 throw new ApiError(400, "CSV header lacks column " + required, Map.of("columns", CSV_COLUMNS));
             }
         }
-        int created = 0;
-        int updated = 0;
-        List<Map<String, Object>> errors = new ArrayList<>();
-        for (int i = 1; i < rows.size(); i++) {
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (int c = 0; c < header.size() && c < rows.get(i).size(); c++) {
-                cells.put(header.get(c), rows.get(i).get(c));
+        return CsvImport.each(rows, cells -> {
+            SwitchInput in = switchInput(name -> {
+                String v = cells.get(name);
+                return v == null || v.isEmpty() ? null : v;
+            });
+            Integer existing = switchIdByName(in.name());
+            if (existing == null) {
+                createSwitch(in);
+                return true;
             }
-            try {
-                SwitchInput in = switchInput(name -> {
-                    String v = cells.get(name);
-                    return v == null || v.isEmpty() ? null : v;
-                });
-                Integer existing = switchIdByName(in.name());
-                if (existing == null) {
-                    createSwitch(in);
-                    created++;
-                } else {
-                    updateSwitch(existing, in);
-                    updated++;
-                }
-            } catch (ApiError e) {
-                errors.add(Map.of("line", i + 1, "error", e.getMessage()));
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("created", created);
-        out.put("updated", updated);
-        out.put("errors", errors);
-        return out;
+            updateSwitch(existing, in);
+            return false;
+        });
     }
 
     void putPortOverride(int switchId, String port, String role, String note) {
@@ -206,12 +193,7 @@ final class InventoryAdmin {
             throw new ApiError(400, "host must be a host name or IP address");
         }
         int sshPort = integer(field, "sshPort", 22, 1, 65535);
-        Platform platform;
-        try {
-            platform = Platform.of(required(field, "platform"));
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage());
-        }
+        Platform platform = SwitchLoginInput.platform(field.apply("platform"));
         String credential = field.apply("credential");
         String username = field.apply("username");
         String password = field.apply("password");
@@ -228,8 +210,10 @@ final class InventoryAdmin {
         if (model != null && model.length() > 64) {
             throw new ApiError(400, "model is longer than 64 characters");
         }
+        SwitchLoginInput.Extras extras = SwitchLoginInput.extras(field, username != null);
         return new SwitchInput(name, host, sshPort, platform, model, required(field, "site"), field.apply("floor"),
-                credential, username, password, !"false".equals(enabled), interval);
+                credential, username, password, !"false".equals(enabled), interval, extras.enablePassword(),
+                extras.privateKey(), extras.legacyCrypto());
     }
 
     private Object[] switchColumns(SwitchInput in) {
@@ -247,14 +231,21 @@ final class InventoryAdmin {
         Integer credentialId = null;
         if (in.username() != null) {
             credentialId = inventory.credential("switch:" + in.name(), in.username(), in.password());
+            inventory.setCredentialExtras(credentialId, in.enablePassword(), in.privateKey());
         } else if (in.credential() != null) {
             credentialId = idOf("select id from credential where name = ?", in.credential());
             if (credentialId == null) {
                 throw new ApiError(400, "unknown credential " + in.credential());
             }
         }
-        return new Object[] {in.name(), in.host(), in.sshPort(), in.platform().id(), in.model(), siteId, floorId,
-                credentialId, in.enabled(), in.pollIntervalSeconds()};
+        return new Object[] {in.name(), in.host(), in.sshPort(), in.platform() == null ? null : in.platform().id(),
+                in.model(), siteId, floorId, credentialId, in.enabled(), in.pollIntervalSeconds(), in.platform() == null,
+                in.legacyCrypto()};
+    }
+
+    /** Every switch's last login (method, enable, inShellLogin, legacyCrypto) by switch id. */
+    Map<Integer, Map<String, Object>> logins() {
+        return inventory.logins();
     }
 
     Integer switchIdByName(String name) {
@@ -285,7 +276,7 @@ final class InventoryAdmin {
         throw new ApiError(400, name + " must be a whole number from " + min + " to " + max);
     }
 
-    private static String name(String name) {
+    static String name(String name) {
         if (name == null || !NAME.matcher(name.strip()).matches()) {
             throw new ApiError(400, "a name is 1 to 64 letters, digits, spaces, dots, dashes or underscores");
         }
@@ -313,7 +304,7 @@ final class InventoryAdmin {
         }
     }
 
-    private Integer idOf(String sql, String arg) {
+    Integer idOf(String sql, String arg) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
@@ -324,7 +315,7 @@ final class InventoryAdmin {
         }
     }
 
-    private int insert(String sql, String conflict, Object... args) {
+    int insert(String sql, String conflict, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -338,7 +329,7 @@ final class InventoryAdmin {
         }
     }
 
-    private int update(String sql, String conflict, Object... args) {
+    int update(String sql, String conflict, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             return ps.executeUpdate();

@@ -237,7 +237,9 @@ final class LiveTraces implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("switch", sw);
         out.put("outcome", r.outcome().id());
-        out.put("error", r.error());
+        if (role.seesManagement()) {
+            out.put("error", r.error());
+        }
         out.put("durationMs", r.durationMs());
         out.put("locations", locs);
         return out;

@@ -51,7 +51,7 @@ final class Locations {
         JsonNode edge = doc.path("edge");
         if (edge.isObject() && !edge.path("current").asBoolean(true)) {
             Map<String, Object> last = new LinkedHashMap<>();
-            last.put("switch", switchRef(edge));
+            last.put("switch", switchRef(edge, role));
             last.put("port", text(edge, "port"));
             last.put("vlan", edge.path("vlan").asInt());
             last.put("edge", true);
@@ -76,10 +76,10 @@ final class Locations {
     Map<String, Object> location(JsonNode s, Role role, Instant now) {
         SwitchDirectory.Entry entry = switches.get(s.path("switchId").asInt());
         SwitchStatus status = entry == null ? null : entry.status();
-        String stale = switches.staleReason(entry, now);
+        String stale = switches.staleReason(entry, now, role);
         boolean edge = s.path("edge").asBoolean();
         Map<String, Object> loc = new LinkedHashMap<>();
-        loc.put("switch", switchRef(s));
+        loc.put("switch", switchRef(s, role));
         loc.put("port", text(s, "port"));
         loc.put("portKey", text(s, "portKey"));
         loc.put("vlan", s.path("vlan").asInt());
@@ -158,11 +158,13 @@ final class Locations {
         return b;
     }
 
-    static Map<String, Object> switchRef(JsonNode s) {
+    static Map<String, Object> switchRef(JsonNode s, Role role) {
         Map<String, Object> sw = new LinkedHashMap<>();
         sw.put("id", s.path("switchId").asInt());
         sw.put("name", text(s, "switchName"));
-        sw.put("ip", text(s, "host"));
+        if (role.seesManagement()) {
+            sw.put("ip", text(s, "host"));
+        }
         sw.put("site", text(s, "site"));
         sw.put("floor", text(s, "floor"));
         return sw;

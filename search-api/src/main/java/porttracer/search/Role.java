@@ -18,6 +18,11 @@ public enum Role {
         return this != OSS;
     }
 
+    /** Switch management addresses, SSH ports and raw poll errors: not for oss. */
+    public boolean seesManagement() {
+        return this != OSS;
+    }
+
     public boolean atLeast(Role other) {
         return compareTo(other) >= 0;
     }

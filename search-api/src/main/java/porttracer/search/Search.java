@@ -37,16 +37,25 @@ final class Search {
     private final Elastic elastic;
     private final Locations locations;
 
+    /** Looks DNS names up when the box holds one; null: names are searched as text only. */
+    private final HostResolver hosts;
+
     Search(Elastic elastic, Locations locations) {
+        this(elastic, locations, null);
+    }
+
+    Search(Elastic elastic, Locations locations, HostResolver hosts) {
         this.es = elastic.client();
         this.elastic = elastic;
         this.locations = locations;
+        this.hosts = hosts;
     }
 
     /** One box: what {@code q} could be (MAC, MAC or OUI prefix, IP or IP prefix, vendor, switch, port, description). */
     Map<String, Object> search(String q, int page, int size, Role role) throws IOException {
         List<String> kinds = new ArrayList<>();
         List<Query> should = interpretations(q.strip(), role, kinds);
+        List<String> resolved = hostname(q.strip(), kinds, should);
         int from = (page - 1) * size;
         if (from + size > CAP) {
             throw new ApiError(400, "results past the first " + CAP + " are not served: refine your search",
@@ -54,7 +63,13 @@ final class Search {
         }
         SearchResponse<ObjectNode> resp = es.search(s -> s.index(elastic.current()).from(from).size(size)
                 .trackTotalHits(t -> t.count(CAP))
-                .query(b -> b.bool(x -> x.should(should).minimumShouldMatch("1")))
+                .query(b -> b.bool(x -> {
+                    x.should(should).minimumShouldMatch("1");
+                    // A MAC seen on uplinks only (sightings, no edge ever): oss must not learn of it at all.
+                    return role.seesUplinks() ? x : x.filter(f -> f.bool(o -> o.minimumShouldMatch("1")
+                            .should(s1 -> s1.exists(e -> e.field("edge.switchId")))
+                            .should(s2 -> s2.bool(n -> n.mustNot(m -> m.exists(e -> e.field("sightings.switchId")))))));
+                }))
                 .sort(o -> o.field(f -> f.field("edge.current").order(SortOrder.Desc).missing("_last")))
                 .sort(o -> o.field(f -> f.field("present").order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field("macBare"))), ObjectNode.class);
@@ -72,12 +87,30 @@ final class Search {
         out.put("size", size);
         out.put("total", total);
         out.put("capped", capped);
+        if (resolved != null) {
+            out.put("resolved", resolved);
+        }
         if (capped) {
             out.put("message", "more than " + CAP + " matches: refine your search (a longer MAC prefix, a switch "
                     + "name with its port, an IP address)");
         }
         out.put("results", results);
         return out;
+    }
+
+    /** A DNS name: its IPs (bounded, cached lookup), then the MACs whose ARP entries hold them; null when not a name. */
+    private List<String> hostname(String q, List<String> kinds, List<Query> should) {
+        if (hosts == null || !HostResolver.NAME.matcher(q).matches() || MacAddress.tryParse(q) != null) {
+            return null;
+        }
+        List<String> ips = hosts.resolve(q);
+        if (!ips.isEmpty()) {
+            kinds.add("hostname");
+            for (String ip : ips) {
+                should.add(Query.of(x -> x.term(t -> t.field("ips").value(ip))));
+            }
+        }
+        return ips;
     }
 
     private static List<Query> interpretations(String q, Role role, List<String> kinds) {
@@ -134,7 +167,7 @@ final class Search {
     }
 
     /** Appeared / moved / disappeared events of one MAC, newest first. */
-    Map<String, Object> history(MacAddress mac, int page, int size) throws IOException {
+    Map<String, Object> history(MacAddress mac, int page, int size, Role role) throws IOException {
         int from = (page - 1) * size;
         if (from + size > 10_000) {
             throw new ApiError(400, "history pages past the first 10000 events are not served");
@@ -150,8 +183,8 @@ final class Search {
             one.put("at", Locations.text(e, "@timestamp"));
             one.put("kind", Locations.text(e, "kind"));
             one.put("vlan", e.path("vlan").isMissingNode() ? null : e.path("vlan").asInt());
-            one.put("from", place(e.path("from")));
-            one.put("to", place(e.path("to")));
+            one.put("from", place(e.path("from"), role));
+            one.put("to", place(e.path("to"), role));
             events.add(one);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -163,12 +196,12 @@ final class Search {
         return out;
     }
 
-    private static Map<String, Object> place(JsonNode p) {
+    private static Map<String, Object> place(JsonNode p, Role role) {
         if (!p.isObject()) {
             return null;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("switch", Locations.switchRef(p));
+        out.put("switch", Locations.switchRef(p, role));
         out.put("port", Locations.text(p, "port"));
         out.put("vlan", p.path("vlan").asInt());
         // Events record edge places only.

@@ -94,6 +94,11 @@ final class SwitchDirectory implements AutoCloseable {
 
     /** Why a switch's data is stale, or null when it is fresh. */
     String staleReason(Entry e, Instant now) {
+        return staleReason(e, now, Role.SUPERADMIN);
+    }
+
+    /** Why the switch's data is stale, or null; the switch's raw poll error only for roles that see it. */
+    String staleReason(Entry e, Instant now, Role role) {
         if (e == null) {
             return "switch no longer in inventory";
         }
@@ -104,12 +109,16 @@ final class SwitchDirectory implements AutoCloseable {
         Duration interval = e.sw().pollIntervalSeconds() == null ? defaultInterval
                 : Duration.ofSeconds(e.sw().pollIntervalSeconds());
         if (s.lastOkAt().plus(interval.multipliedBy(staleIntervals)).isBefore(now)) {
-            String last = "ok".equals(s.lastOutcome()) ? "" : "; last poll " + s.lastOutcome() + ": " + s.lastError();
+            String last = "ok".equals(s.lastOutcome()) ? "" : "; last poll " + s.lastOutcome() + error(s, role);
             return "last good poll " + s.lastOkAt() + " is older than " + staleIntervals + " poll intervals" + last;
         }
         if (!"ok".equals(s.lastOutcome())) {
-            return "last poll failed (" + s.lastOutcome() + "): " + s.lastError();
+            return "last poll failed (" + s.lastOutcome() + ")" + error(s, role);
         }
         return null;
+    }
+
+    private static String error(SwitchStatus s, Role role) {
+        return role.seesManagement() ? ": " + s.lastError() : "";
     }
 }

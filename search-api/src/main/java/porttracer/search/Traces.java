@@ -38,9 +38,11 @@ final class Traces {
     private final SwitchDirectory switches;
     private final Locations locations;
     private final LiveTraces live;
+    private final LiveQuota quota;
     private final ConcurrentHashMap<String, Long> lastAutoCheck = new ConcurrentHashMap<>();
 
-    Traces(Elastic elastic, SwitchDirectory switches, Locations locations, LiveTraces live) {
+    Traces(Elastic elastic, SwitchDirectory switches, Locations locations, LiveTraces live, LiveQuota quota) {
+        this.quota = quota;
         this.es = elastic.client();
         this.current = elastic.current();
         this.switches = switches;
@@ -49,13 +51,15 @@ final class Traces {
     }
 
     /** The trace answer, or null when the MAC was never seen. */
-    Map<String, Object> trace(MacAddress mac, Role role, boolean forceLive) throws IOException {
+    Map<String, Object> trace(MacAddress mac, Users.User user, boolean forceLive) throws IOException {
+        Role role = user.role();
         JsonNode doc = get(mac);
         if (doc == null) {
             return null;
         }
         Instant now = Instant.now();
-        List<SwitchRecord> recheck = forceLive ? sawIt(doc) : staleSwitches(mac, doc, now);
+        List<SwitchRecord> recheck = forceLive ? quota.admitForced(user, sawIt(doc))
+                : quota.admitAutomatic(staleSwitches(mac, doc, now));
         List<LiveVerifier.Result> checked = recheck.isEmpty() ? List.of()
                 : live.verify(recheck, mac, forceLive ? null : AUTO_RECHECK_WAIT);
         if (!checked.isEmpty()) {

@@ -87,6 +87,16 @@ public final class Users {
         }
     }
 
+    /** A success of the last minute for this user and password, or null: a check that costs no hash. */
+    Login recentLogin(String username, String password) {
+        return cached(username, sha256(password));
+    }
+
+    /** bcrypt reads at most 72 bytes of a password; longer ones are refused rather than silently cut. */
+    public static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= 72;
+    }
+
     private Login cached(String username, byte[] digest) {
         Verified v = recent.get(username);
         if (v != null && v.expiresAtNanos - System.nanoTime() > 0 && MessageDigest.isEqual(v.passwordDigest, digest)) {

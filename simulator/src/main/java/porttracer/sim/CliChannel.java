@@ -18,8 +18,6 @@ import org.apache.sshd.server.command.Command;
 final class CliChannel implements Command {
 
     private static final byte[] GARBAGE = {(byte) 0xff, (byte) 0xfe, 0x00, 0x1b, (byte) 0x9b, (byte) 0xc3, 0x28, 0x07};
-    private static final int BACKSPACE = 0x08;
-    private static final int DELETE = 0x7f;
 
     private final Session session;
     private final SwitchFaults faults;
@@ -33,10 +31,12 @@ final class CliChannel implements Command {
     private ChannelSession channel;
 
     private final CommandLog log;
+    private final ShellGate gate;
 
     CliChannel(Session session, SwitchFaults faults, Duration latency, ExecutorService executor, String execLine,
-               CommandLog log) {
+               CommandLog log, ShellGate gate) {
         this.session = session;
+        this.gate = gate;
         this.log = log;
         this.faults = faults;
         this.latency = latency;
@@ -93,9 +93,19 @@ final class CliChannel implements Command {
     }
 
     private void shell(Terminal terminal) throws IOException, InterruptedException {
+        if (!gate.open(terminal, session)) {
+            return;
+        }
         while (true) {
             terminal.print(session.prompt());
-            String line = readLine(terminal);
+            String line = LineReader.read(terminal, true);
+            if (line != null && gate.isEnable(line, session)) {
+                log.add(line);
+                if (!gate.enable(terminal, session)) {
+                    return;
+                }
+                continue;
+            }
             int pageLength = faults.pagingStuck() ? Session.DEFAULT_PAGE_LENGTH : session.pageLength();
             if (line == null || !answer(terminal, line, pageLength)) {
                 return;
@@ -139,29 +149,5 @@ final class CliChannel implements Command {
         }
         String filler = "0a1b.2c3d.4e5f " + "x".repeat(Math.max(0, characters - 16)) + "\n";
         return text.substring(0, middle + 1) + filler + text.substring(middle + 1);
-    }
-
-    /** Reads and echoes one line with backspace editing; null at end of input. */
-    private static String readLine(Terminal terminal) throws IOException {
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            int key = terminal.readKey();
-            if (key == Terminal.EOF) {
-                return null;
-            }
-            if (key == Terminal.ENTER) {
-                terminal.echo("\r\n");
-                return line.toString();
-            }
-            if (key == BACKSPACE || key == DELETE) {
-                if (line.length() > 0) {
-                    line.setLength(line.length() - 1);
-                    terminal.echo("\b \b");
-                }
-            } else if (key >= 0x20) {
-                line.append((char) key);
-                terminal.echo(String.valueOf((char) key));
-            }
-        }
     }
 }

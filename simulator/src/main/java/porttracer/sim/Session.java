@@ -8,6 +8,11 @@ final class Session {
     private final SwitchView view;
     private final Dialect dialect;
     private int pageLength = DEFAULT_PAGE_LENGTH;
+    private boolean privileged = true;
+    // What user EXEC offers here; which commands a real switch allows at privilege 1 depends on its firmware
+    // and configuration (Dell OS9 Configuration Guide, "Privilege Levels"): limiting it makes a missed enable visible.
+    private static final CommandGrammar<Boolean> USER_EXEC = new CommandGrammar<Boolean>()
+            .add("show version", true).add("exit", true).add("logout", true);
 
     Session(SwitchView view, Dialect dialect) {
         this.view = view;
@@ -15,7 +20,17 @@ final class Session {
     }
 
     String prompt() {
-        return dialect.prompt(view.sw());
+        String p = dialect.prompt(view.sw());
+        return privileged ? p : p.substring(0, p.length() - 1) + ">";
+    }
+
+    boolean privileged() {
+        return privileged;
+    }
+
+    /** Drops to user EXEC ({@code hostname>}), or back to privileged EXEC after a good enable. */
+    void privileged(boolean on) {
+        privileged = on;
     }
 
     Dialect dialect() {
@@ -30,6 +45,12 @@ final class Session {
     Reply execute(String line) {
         if (line.isBlank()) {
             return Reply.text("");
+        }
+        if (!privileged) {
+            CommandGrammar.Result<Boolean> allowed = USER_EXEC.match(line);
+            if (!allowed.matched()) {
+                return invalid(allowed.errorColumn());
+            }
         }
         CommandGrammar.Result<Dialect.Handler> result = dialect.match(line);
         if (!result.matched()) {

@@ -13,7 +13,8 @@ import porttracer.domain.Platform;
  * Runs a generated fleet in its own process and prints {@code name platform 127.0.0.1 port} per switch.
  * Options: --seed --sites --floors --switches (per floor) --hosts (per access switch) --host-key-dir
  * --platforms os6,os10,... (access, round-robin) --distribution os10 --base-port --latency-ms
- * --max-sessions --username --password.
+ * --max-sessions --username --password --login-mix on (switches log in as {@link LoginMix} says, enable password
+ * from --enable-password, default "enable").
  */
 public final class SimulatorMain {
 
@@ -38,7 +39,10 @@ public final class SimulatorMain {
         if (opt.containsKey("host-key-dir")) {
             sim = sim.withHostKeyDir(Path.of(opt.get("host-key-dir")));
         }
-        SimulatorServer server = SimulatorServer.start(Fleet.generate(spec), sim);
+        String enable = opt.getOrDefault("enable-password", "enable");
+        SimulatorServer server = "on".equals(opt.get("login-mix"))
+                ? SimulatorServer.start(Fleet.generate(spec), sim, sw -> LoginMix.of(sw, enable))
+                : SimulatorServer.start(Fleet.generate(spec), sim);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

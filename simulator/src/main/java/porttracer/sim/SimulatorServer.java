@@ -29,6 +29,12 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     public static SimulatorServer start(Fleet fleet, SimulatorOptions opts) throws IOException {
+        return start(fleet, opts, sw -> SwitchLogin.standard());
+    }
+
+    /** {@code logins}: how each switch lets a client in (auth methods, in-shell login, enable, legacy algorithms, MOTD). */
+    public static SimulatorServer start(Fleet fleet, SimulatorOptions opts,
+                                        java.util.function.Function<SimSwitch, SwitchLogin> logins) throws IOException {
         if (opts.hostKeyDir() != null) {
             Files.createDirectories(opts.hostKeyDir());
         }
@@ -38,7 +44,8 @@ public final class SimulatorServer implements AutoCloseable {
             for (int i = 0; i < switches.size(); i++) {
                 SimSwitch sw = switches.get(i);
                 int port = opts.basePort() == 0 ? 0 : opts.basePort() + i;
-                SwitchEndpoint endpoint = new SwitchEndpoint(fleet, sw, opts, port, server.executor, server.io);
+                SwitchEndpoint endpoint = new SwitchEndpoint(fleet, sw, opts, logins.apply(sw), port, server.executor,
+                        server.io);
                 server.endpoints.put(sw.name(), endpoint);
                 endpoint.start();
             }

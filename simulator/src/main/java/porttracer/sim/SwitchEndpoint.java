@@ -20,6 +20,11 @@ final class SwitchEndpoint implements AutoCloseable {
     private final SshServer sshd;
 
     SwitchEndpoint(Fleet fleet, SimSwitch sw, SimulatorOptions opts, int port, ExecutorService executor, SharedIo io) {
+        this(fleet, sw, opts, SwitchLogin.standard(), port, executor, io);
+    }
+
+    SwitchEndpoint(Fleet fleet, SimSwitch sw, SimulatorOptions opts, SwitchLogin login, int port, ExecutorService executor,
+                   SharedIo io) {
         this.sw = sw;
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
@@ -37,13 +42,15 @@ final class SwitchEndpoint implements AutoCloseable {
         keys.setAlgorithm("EC");
         keys.setKeySize(256);
         sshd.setKeyPairProvider(keys);
+        LoginSetup.apply(sshd, login, opts.username(), keyDir == null ? null : keyDir.resolve(sw.name() + ".rsa.hostkey"));
         sshd.setPasswordAuthenticator((user, password, session) -> !faults.rejectAuth()
                 && opts.username().equals(user) && opts.password().equals(password));
         SwitchView view = new SwitchView(fleet, sw);
+        ShellGate gate = new ShellGate(login, opts, sw.platform());
         sshd.setShellFactory(channel ->
-                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, null, commands));
+                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, null, commands, gate));
         sshd.setCommandFactory((channel, command) ->
-                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, command, commands));
+                new CliChannel(newSession(view), faults, opts.commandLatency(), executor, command, commands, gate));
         sshd.addSessionListener(sessionCap(opts.maxSessionsPerSwitch()));
     }
 

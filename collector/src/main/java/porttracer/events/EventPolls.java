@@ -1,0 +1,111 @@
+package porttracer.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import porttracer.collect.Collector;
+
+/**
+ * Turns a switch's link event into one poll of that switch soon, debounced cluster-wide: a row
+ * claim in PostgreSQL lets at most one poll per switch be pending and at most one fire per
+ * debounce window (an event inside the window moves the next poll to the window's end, so the
+ * last change is always read), and a one-shot Quartz trigger on the clustered job store runs it on
+ * exactly one node, through the switch's own poll job (same thread pool, SSH caps and
+ * never-two-at-once rule as the scheduled polls).
+ */
+public final class EventPolls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventPolls.class);
+    static final String GROUP = "events";
+
+    // No row: fire after the delay. A pending poll (fire_at ahead): the event is folded into it.
+    // Otherwise: the later of now + delay and the last poll + debounce.
+    private static final String CLAIM = """
+            insert into event_poll(switch_id, fire_at) values (?, now() + make_interval(secs => ?))
+            on conflict (switch_id) do update
+                set fire_at = greatest(now() + make_interval(secs => ?), event_poll.fire_at + make_interval(secs => ?))
+                where event_poll.fire_at <= now()
+            returning fire_at""";
+
+    private final DataSource db;
+    private final Scheduler scheduler;
+    private final double delaySeconds;
+    private final double debounceSeconds;
+    private final EventMetrics metrics;
+
+    /**
+     * {@code delay}: from the event to the poll (a host's MAC is learnt from its first frames after link up;
+     * duplicate copies of one event sent to several collectors also fold into one poll within it).
+     * {@code debounce}: the least time between two event polls of one switch.
+     */
+    public EventPolls(DataSource db, Scheduler scheduler, Duration delay, Duration debounce, EventMetrics metrics) {
+        this.db = db;
+        this.scheduler = scheduler;
+        this.delaySeconds = delay.toMillis() / 1000.0;
+        this.debounceSeconds = debounce.toMillis() / 1000.0;
+        this.metrics = metrics;
+    }
+
+    /** Asks for a poll of {@code switchId}; the instant it will fire, or empty when folded into a pending one. */
+    public Optional<Instant> request(int switchId) {
+        Instant fireAt;
+        try {
+            fireAt = claim(switchId);
+        } catch (SQLException e) {
+            metrics.poll("failed");
+            LOG.atWarn().addKeyValue("switchId", switchId).addKeyValue("error", e.getMessage())
+                    .log("event poll not claimed; the scheduled poll will read the change");
+            return Optional.empty();
+        }
+        if (fireAt == null) {
+            metrics.poll("debounced");
+            return Optional.empty();
+        }
+        Trigger trigger = TriggerBuilder.newTrigger()
+                // Deterministic per switch and instant: a retried claim cannot schedule a second poll.
+                .withIdentity(TriggerKey.triggerKey("switch-" + switchId + "-" + fireAt.toEpochMilli(), GROUP))
+                .forJob(Collector.jobKeyOf(switchId)).startAt(Date.from(fireAt))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            scheduler.scheduleJob(trigger);
+        } catch (ObjectAlreadyExistsException e) {
+            // Already scheduled under this very key.
+        } catch (SchedulerException e) {
+            metrics.poll("failed");
+            LOG.atWarn().addKeyValue("switchId", switchId).addKeyValue("error", e.getMessage())
+                    .log("event poll not scheduled (switch not scheduled yet?); the scheduled poll will read the change");
+            return Optional.empty();
+        }
+        metrics.poll("scheduled");
+        LOG.atDebug().addKeyValue("switchId", switchId).addKeyValue("fireAt", fireAt).log("event poll scheduled");
+        return Optional.of(fireAt);
+    }
+
+    private Instant claim(int switchId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setInt(1, switchId);
+            ps.setDouble(2, delaySeconds);
+            ps.setDouble(3, delaySeconds);
+            ps.setDouble(4, debounceSeconds);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+            }
+        }
+    }
+}

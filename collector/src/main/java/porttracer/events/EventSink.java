@@ -1,0 +1,36 @@
+package porttracer.events;
+
+import java.net.InetAddress;
+import java.util.Optional;
+
+/** Where the listeners hand a message: from a known switch and signalling a link change, it asks for a poll. */
+final class EventSink {
+
+    private final EventSources sources;
+    private final EventPolls polls;
+    private final EventMetrics metrics;
+
+    EventSink(EventSources sources, EventPolls polls, EventMetrics metrics) {
+        this.sources = sources;
+        this.polls = polls;
+        this.metrics = metrics;
+    }
+
+    /** The switch at {@code source}, or empty after counting the message as from an unknown source. */
+    Optional<Integer> known(String listener, InetAddress source) {
+        Optional<Integer> id = sources.switchAt(source);
+        if (id.isEmpty()) {
+            metrics.received(listener, EventMetrics.Result.UNKNOWN_SOURCE);
+        }
+        return id;
+    }
+
+    void result(String listener, EventMetrics.Result result) {
+        metrics.received(listener, result);
+    }
+
+    void linkChange(String listener, int switchId) {
+        metrics.received(listener, EventMetrics.Result.ACCEPTED);
+        polls.request(switchId);
+    }
+}

@@ -1,0 +1,41 @@
+package porttracer.events;
+
+import java.util.regex.Pattern;
+
+/**
+ * One syslog message's text: it must open with a PRI ({@code <0>}..{@code <191>}, RFC 5424 §6.2.1
+ * and RFC 3164 §4.1.1), else it is malformed; it signals a link change when the configured pattern
+ * ({@code syslog.pattern}) is found in it.
+ */
+final class SyslogLine {
+
+    /** Dropped: not a syslog message. */
+    static final int MALFORMED = -1;
+    /** A syslog message, but no link change. */
+    static final int IGNORED = 0;
+    /** A link change. */
+    static final int LINK_CHANGE = 1;
+
+    private final Pattern linkChange;
+
+    SyslogLine(String pattern) {
+        this.linkChange = Pattern.compile(pattern);
+    }
+
+    int classify(CharSequence message) {
+        int n = message.length();
+        if (n < 3 || message.charAt(0) != '<') {
+            return MALFORMED;
+        }
+        int i = 1;
+        int pri = 0;
+        while (i < n && i <= 4 && Character.isDigit(message.charAt(i))) {
+            pri = pri * 10 + (message.charAt(i) - '0');
+            i++;
+        }
+        if (i == 1 || i > 4 || i >= n || message.charAt(i) != '>' || pri > 191 || (message.charAt(1) == '0' && i > 2)) {
+            return MALFORMED;
+        }
+        return linkChange.matcher(message).find() ? LINK_CHANGE : IGNORED;
+    }
+}
