@@ -47,7 +47,14 @@ public final class Scratch {
             elastic.client().indices().delete(d -> d.index(names).ignoreUnavailable(true));
         }
         for (String t : new String[] {elastic.current(), elastic.events(), elastic.polls(), elastic.ports()}) {
-            elastic.client().indices().deleteIndexTemplate(d -> d.name(t));
+            try {
+                elastic.client().indices().deleteIndexTemplate(d -> d.name(t));
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                // Never made (a first demo start): nothing to delete.
+                if (!"index_template_missing_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
         }
     }
 }
