@@ -29,11 +29,11 @@ class DirectoryWebPageTest {
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        BrowserPage.requireBrowser();
+        HeadlessChromium.require();
         ldap = new TestDirectory(tmp.resolve("ldap"));
         f = new ApiFixture(Fleet.generate(FleetSpec.small(41)), tmp.resolve("keys"),
                 ldap.settings("ldaps://127.0.0.1:" + ldap.ldapsPort, false));
-        browser = BrowserPage.open();
+        browser = HeadlessChromium.start(1400, 900);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -72,6 +72,6 @@ class DirectoryWebPageTest {
     }
 
     private void signIn(String user, String password) {
-        BrowserPage.signIn(browser, wait, f.port, user, password);
+        HeadlessChromium.signIn(browser, wait, "http://127.0.0.1:" + f.port, user, password);
     }
 }
