@@ -22,5 +22,7 @@ final class PortSeed {
             down.add(new PortInfo(p.port(), p.description(), "down", p.speed(), p.duplex(), p.mode(), p.pvid(), p.vlans()));
         }
         new PortIndex(f.pt.elastic(), n -> { }).apply(new Snapshot(rec, at, List.of(), Map.of(), 0, down));
+        // The collector's first poll reads a switch's ports by search, which sees only refreshed documents.
+        f.pt.elastic().client().indices().refresh(r -> r.index(f.pt.elastic().ports()));
     }
 }
