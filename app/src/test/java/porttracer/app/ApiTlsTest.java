@@ -39,7 +39,7 @@ class ApiTlsTest {
         var home = SecuredElasticsearch.home();
         if (home.isEmpty()) {
             if (SecuredElasticsearch.REQUIRED) {
-                throw new AssertionError("no Elasticsearch distribution for elasticsearch-certutil: set PORTTRACER_ES_HOME");
+                throw new AssertionError("no Elasticsearch distribution for elasticsearch-certutil: set PORTTRACER_SECURED_ES_HOME");
             }
             Assumptions.abort("no Elasticsearch distribution (run through ./porttracer test)");
         }

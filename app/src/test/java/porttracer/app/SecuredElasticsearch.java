@@ -54,9 +54,9 @@ final class SecuredElasticsearch implements AutoCloseable {
         this.pid = pid;
     }
 
-    /** The distribution: PORTTRACER_ES_HOME (the launcher sets it) or the checkout's .local copy. */
+    /** The distribution: PORTTRACER_SECURED_ES_HOME (the launcher sets it) or the checkout's .local copy. */
     static Optional<Path> home() {
-        String env = System.getenv("PORTTRACER_ES_HOME");
+        String env = System.getenv("PORTTRACER_SECURED_ES_HOME");
         Path p = env != null && !env.isBlank() ? Path.of(env) : Repo.root().resolve(".local/elasticsearch-8.19.21");
         return Files.isExecutable(p.resolve("bin/elasticsearch")) ? Optional.of(p) : Optional.empty();
     }

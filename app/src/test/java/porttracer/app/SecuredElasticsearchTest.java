@@ -38,7 +38,7 @@ class SecuredElasticsearchTest {
         if (home.isEmpty()) {
             if (SecuredElasticsearch.REQUIRED) {
                 throw new AssertionError("PORTTRACER_REQUIRE_SECURED_ES is set but no Elasticsearch distribution: "
-                        + "set PORTTRACER_ES_HOME (./porttracer test does)");
+                        + "set PORTTRACER_SECURED_ES_HOME (./porttracer test does)");
             }
             Assumptions.abort("no Elasticsearch distribution (run through ./porttracer test)");
         }
