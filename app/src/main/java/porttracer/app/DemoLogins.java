@@ -25,8 +25,8 @@ final class DemoLogins {
     /** Gives the shared credential its enable password and each switch the settings its login needs. */
     static void register(Inventory inventory, Map<String, Integer> ids, Iterable<SimSwitch> switches, String user,
                          String password) {
-        int credential = inventory.credential("simulator", user, password);
-        inventory.setCredentialExtras(credential, ENABLE_PASSWORD, null);
+        inventory.credential("simulator", user, password);
+        inventory.setCredentialExtras("simulator", ENABLE_PASSWORD, null);
         for (SimSwitch sw : switches) {
             SwitchLogin login = of(sw);
             boolean auto = sw.role() == Role.ACCESS && sw.floor() != null && sw.floor() == 1 && sw.name().endsWith("sw4");

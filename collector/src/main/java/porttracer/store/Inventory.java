@@ -48,28 +48,11 @@ public final class Inventory {
                 name, username, secrets.seal(password, SecretColumn.CREDENTIAL.aad(name)));
     }
 
-    /** Sets the credential's enable password and private key, sealed like its password (null: none). */
-    public void setCredentialExtras(int credentialId, String enablePassword, String privateKey) {
-        // Bound to the credential's name, as its password is (SecretColumn): read it first.
-        String name = credentialName(credentialId);
-        update("update credential set enable_secret = ?, private_key_secret = ? where id = ?",
+    /** Sets credential set {@code name}'s enable password and private key, sealed like its password (null: none). */
+    public void setCredentialExtras(String name, String enablePassword, String privateKey) {
+        update("update credential set enable_secret = ?, private_key_secret = ? where name = ?",
                 enablePassword == null ? null : secrets.seal(enablePassword, SecretColumn.CREDENTIAL_ENABLE.aad(name)),
-                privateKey == null ? null : secrets.seal(privateKey, SecretColumn.CREDENTIAL_KEY.aad(name)), credentialId);
-    }
-
-    private String credentialName(int credentialId) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select name from credential where id = ?")) {
-            ps.setInt(1, credentialId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new StoreException("no credential " + credentialId, null);
-                }
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading credential " + credentialId, e);
-        }
+                privateKey == null ? null : secrets.seal(privateKey, SecretColumn.CREDENTIAL_KEY.aad(name)), name);
     }
 
     /** Auto-detection of the platform at every poll (platform null until the first), and legacy SSH algorithms. */

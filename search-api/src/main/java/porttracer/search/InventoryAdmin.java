@@ -230,8 +230,9 @@ final class InventoryAdmin {
         }
         Integer credentialId = null;
         if (in.username() != null) {
-            credentialId = inventory.credential("switch:" + in.name(), in.username(), in.password());
-            inventory.setCredentialExtras(credentialId, in.enablePassword(), in.privateKey());
+            String credentialName = "switch:" + in.name();
+            credentialId = inventory.credential(credentialName, in.username(), in.password());
+            inventory.setCredentialExtras(credentialName, in.enablePassword(), in.privateKey());
         } else if (in.credential() != null) {
             credentialId = idOf("select id from credential where name = ?", in.credential());
             if (credentialId == null) {
