@@ -40,6 +40,8 @@ import porttracer.index.Elastic;
 import porttracer.store.Database;
 import porttracer.store.Inventory;
 import porttracer.store.PollStatusStore;
+import porttracer.store.Conflict;
+import porttracer.store.NotFound;
 import porttracer.store.StoreException;
 import porttracer.store.SwitchRecord;
 import porttracer.store.SwitchStatus;
@@ -285,6 +287,9 @@ public final class ApiServer implements AutoCloseable {
             }
             ctx.status(e.status).json(body);
         });
+        // Store-level outcomes are mapped here once, so stores never know about HTTP.
+        app.exception(Conflict.class, (e, ctx) -> ctx.status(409).json(Map.of("error", e.getMessage())));
+        app.exception(NotFound.class, (e, ctx) -> ctx.status(404).json(Map.of("error", e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.atError().addKeyValue("path", ctx.path()).addKeyValue("error", e.toString()).log("request failed");
             boolean backend = e instanceof IOException || e instanceof StoreException
