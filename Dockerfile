@@ -7,6 +7,8 @@ WORKDIR /src
 COPY pom.xml ./
 COPY core/pom.xml core/
 COPY simulator/pom.xml simulator/
+COPY store/pom.xml store/
+COPY index/pom.xml index/
 COPY collector/pom.xml collector/
 COPY search-api/pom.xml search-api/
 COPY app/pom.xml app/

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import porttracer.collect.Snapshot;
+import porttracer.index.Snapshot;
 import porttracer.domain.MacAddress;
 import porttracer.domain.Sighting;
 import porttracer.index.LocationIndex;

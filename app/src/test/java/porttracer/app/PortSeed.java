@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import porttracer.collect.Snapshot;
+import porttracer.index.Snapshot;
 import porttracer.domain.PortInfo;
 import porttracer.index.PortIndex;
 import porttracer.store.SwitchRecord;

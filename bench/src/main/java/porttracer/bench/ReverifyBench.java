@@ -12,6 +12,7 @@ import porttracer.collect.Metrics;
 import porttracer.collect.SessionPool;
 import porttracer.config.Settings;
 import porttracer.domain.Platform;
+import porttracer.index.LiveLookup;
 import porttracer.index.LocationIndex;
 import porttracer.sim.Fleet;
 import porttracer.sim.FleetSpec;
@@ -75,7 +76,7 @@ final class ReverifyBench {
 
             // Warm: the API's LiveVerifier through the shared pool, whose session is already open.
             LiveVerifier verifier = pt.liveVerifier();
-            LiveVerifier.Result first = verifier.verify(sw, host.mac());
+            LiveLookup.Result first = verifier.verify(sw, host.mac());
             check(first);
             long[] warm = new long[repeats];
             for (int i = 0; i < repeats; i++) {
@@ -116,7 +117,7 @@ final class ReverifyBench {
         report.finish();
     }
 
-    private static void check(LiveVerifier.Result r) {
+    private static void check(LiveLookup.Result r) {
         if (r.outcome() != PollOutcome.OK || r.sightings().isEmpty()) {
             throw new IllegalStateException("live lookup failed: " + r.outcome() + " " + r.error() + " " + r.sightings());
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 import porttracer.app.PortTracer;
 import porttracer.collect.CliSession;
-import porttracer.collect.Snapshot;
+import porttracer.index.Snapshot;
 import porttracer.config.Settings;
 import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;

@@ -9,6 +9,7 @@ import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
 import porttracer.domain.PortName;
 import porttracer.domain.Sighting;
+import porttracer.index.LiveLookup;
 import porttracer.index.LocationIndex;
 import porttracer.parse.ParseResult;
 import porttracer.parse.Parsers;
@@ -21,12 +22,7 @@ import porttracer.store.SwitchRecord;
  * and folds the answer into the index. The MAC reaches the CLI only in the platform's own
  * normalised notation, built from a parsed {@link MacAddress}, never from user text.
  */
-public final class LiveVerifier {
-
-    /** What one switch said about one MAC. */
-    public record Result(SwitchRecord sw, MacAddress mac, PollOutcome outcome, String error, List<Sighting> sightings,
-                         long durationMs) {
-    }
+public final class LiveVerifier implements LiveLookup {
 
     private final Inventory inventory;
     private final LocationIndex index;
@@ -38,6 +34,7 @@ public final class LiveVerifier {
         this.index = index;
     }
 
+    @Override
     public Result verify(SwitchRecord sw, MacAddress mac) {
         long t0 = System.nanoTime();
         Instant at = Instant.now();

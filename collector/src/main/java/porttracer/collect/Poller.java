@@ -29,6 +29,7 @@ import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
 import porttracer.domain.Sighting;
 import porttracer.index.IndexFeed;
+import porttracer.index.Snapshot;
 import porttracer.parse.ParseResult;
 import porttracer.parse.Parsers;
 import porttracer.store.Credentials;

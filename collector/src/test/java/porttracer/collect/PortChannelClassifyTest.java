@@ -14,6 +14,7 @@ import porttracer.domain.Platform;
 import porttracer.domain.PortChannel;
 import porttracer.domain.PortName;
 import porttracer.domain.Sighting;
+import porttracer.index.Snapshot;
 import porttracer.parse.Parsers;
 import porttracer.store.SwitchRecord;
 

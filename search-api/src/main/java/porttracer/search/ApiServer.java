@@ -33,10 +33,10 @@ import java.util.concurrent.Semaphore;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import porttracer.collect.LiveVerifier;
 import porttracer.config.Settings;
 import porttracer.domain.MacAddress;
 import porttracer.index.Elastic;
+import porttracer.index.LiveLookup;
 import porttracer.store.Database;
 import porttracer.store.Inventory;
 import porttracer.store.PollStatusStore;
@@ -93,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
     private final InventorySettings siteSettings;
     private final PortHistory portHistory;
 
-    public ApiServer(Settings settings, Database db, Elastic elastic, Inventory inventory, LiveVerifier liveVerifier,
+    public ApiServer(Settings settings, Database db, Elastic elastic, Inventory inventory, LiveLookup liveVerifier,
                      porttracer.alert.AlertStore alertStore, porttracer.alert.AlertEngine alertEngine,
                      PrometheusRegistry registry) {
         this.alertRules = new AlertRules(alertStore, alertEngine);

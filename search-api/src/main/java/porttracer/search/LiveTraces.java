@@ -25,14 +25,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import porttracer.collect.LiveVerifier;
 import porttracer.domain.MacAddress;
 import porttracer.domain.Sighting;
+import porttracer.index.LiveLookup;
 import porttracer.store.PollOutcome;
 import porttracer.store.SwitchRecord;
 
 /**
- * Asking switches live where a MAC is, through the collector's {@link LiveVerifier} (which folds
+ * Asking switches live where a MAC is, through the collector's {@link LiveLookup} (which folds
  * each answer into the index), on a bounded pool: either waited for (a forced or stale trace) or
  * as a job whose per-switch progress and result are streamed as Server-Sent Events.
  */
@@ -79,7 +79,7 @@ final class LiveTraces implements AutoCloseable {
     private static final Duration JOB_TTL = Duration.ofMinutes(15);
     private static final int MAX_JOBS_RUNNING = 32;
 
-    private final LiveVerifier verifier;
+    private final LiveLookup verifier;
     private final Locations locations;
     private final ObjectMapper json;
     private final ThreadPoolExecutor pool;
@@ -89,7 +89,7 @@ final class LiveTraces implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
 
-    LiveTraces(LiveVerifier verifier, Locations locations, ObjectMapper json, int threads, Duration perSwitchLimit,
+    LiveTraces(LiveLookup verifier, Locations locations, ObjectMapper json, int threads, Duration perSwitchLimit,
                Gauge inFlight) {
         this.verifier = verifier;
         this.locations = locations;
@@ -110,18 +110,18 @@ final class LiveTraces implements AutoCloseable {
      * switch may take); a switch that has not answered by then is reported so, and its answer still
      * reaches the index when it comes.
      */
-    List<LiveVerifier.Result> verify(List<SwitchRecord> switches, MacAddress mac, Duration limit) {
+    List<LiveLookup.Result> verify(List<SwitchRecord> switches, MacAddress mac, Duration limit) {
         Duration wait = limit == null || limit.compareTo(perSwitchLimit) > 0 ? perSwitchLimit : limit;
         inFlight.inc();
         try {
-            List<CompletableFuture<LiveVerifier.Result>> asked = ask(switches, mac, r -> { });
-            List<LiveVerifier.Result> out = new ArrayList<>();
+            List<CompletableFuture<LiveLookup.Result>> asked = ask(switches, mac, r -> { });
+            List<LiveLookup.Result> out = new ArrayList<>();
             long deadline = System.nanoTime() + wait.toNanos();
             for (int i = 0; i < asked.size(); i++) {
                 try {
                     out.add(asked.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException e) {
-                    out.add(new LiveVerifier.Result(switches.get(i), mac, PollOutcome.TIMEOUT,
+                    out.add(new LiveLookup.Result(switches.get(i), mac, PollOutcome.TIMEOUT,
                             "no answer within " + wait.toMillis() + " ms", List.of(), wait.toMillis()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -154,7 +154,7 @@ final class LiveTraces implements AutoCloseable {
         job.emit("started", started);
         List<Map<String, Object>> found = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
-        List<CompletableFuture<LiveVerifier.Result>> asked;
+        List<CompletableFuture<LiveLookup.Result>> asked;
         try {
             asked = ask(switches, mac, r -> {
                 Map<String, Object> progress = progress(r, owner.role());
@@ -202,9 +202,9 @@ final class LiveTraces implements AutoCloseable {
         return Optional.of(job);
     }
 
-    private List<CompletableFuture<LiveVerifier.Result>> ask(List<SwitchRecord> switches, MacAddress mac,
-                                                              Consumer<LiveVerifier.Result> each) {
-        List<CompletableFuture<LiveVerifier.Result>> out = new ArrayList<>();
+    private List<CompletableFuture<LiveLookup.Result>> ask(List<SwitchRecord> switches, MacAddress mac,
+                                                              Consumer<LiveLookup.Result> each) {
+        List<CompletableFuture<LiveLookup.Result>> out = new ArrayList<>();
         try {
             for (SwitchRecord sw : switches) {
                 out.add(CompletableFuture.supplyAsync(() -> verifier.verify(sw, mac), pool).whenComplete((r, e) -> {
@@ -221,7 +221,7 @@ final class LiveTraces implements AutoCloseable {
     }
 
     /** One switch's answer as its SSE event: outcome per switch, and what the role may see of its sightings. */
-    private Map<String, Object> progress(LiveVerifier.Result r, Role role) {
+    private Map<String, Object> progress(LiveLookup.Result r, Role role) {
         Map<String, Object> sw = new LinkedHashMap<>();
         sw.put("id", r.sw().id());
         sw.put("name", r.sw().name());

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import porttracer.collect.LiveVerifier;
 import porttracer.domain.MacAddress;
 import porttracer.index.Elastic;
+import porttracer.index.LiveLookup;
 import porttracer.store.PollOutcome;
 import porttracer.store.SwitchRecord;
 
@@ -60,7 +60,7 @@ final class Traces {
         Instant now = Instant.now();
         List<SwitchRecord> recheck = forceLive ? quota.admitForced(user, sawIt(doc))
                 : quota.admitAutomatic(staleSwitches(mac, doc, now));
-        List<LiveVerifier.Result> checked = recheck.isEmpty() ? List.of()
+        List<LiveLookup.Result> checked = recheck.isEmpty() ? List.of()
                 : live.verify(recheck, mac, forceLive ? null : AUTO_RECHECK_WAIT);
         if (!checked.isEmpty()) {
             doc = get(mac);
@@ -148,7 +148,7 @@ final class Traces {
         return last != null && t - last < AUTO_RECHECK_NANOS ? List.of() : out;
     }
 
-    private static Map<String, Object> liveCheck(List<LiveVerifier.Result> results, boolean forced, Role role) {
+    private static Map<String, Object> liveCheck(List<LiveLookup.Result> results, boolean forced, Role role) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", Elastic.time(Instant.now()));
         out.put("forced", forced);
@@ -156,7 +156,7 @@ final class Traces {
         out.put("failed", results.stream().filter(r -> r.outcome() != PollOutcome.OK).count());
         if (role.seesUplinks()) {
             List<Map<String, Object>> each = new ArrayList<>();
-            for (LiveVerifier.Result r : results) {
+            for (LiveLookup.Result r : results) {
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("switch", r.sw().name());
                 one.put("outcome", r.outcome().id());

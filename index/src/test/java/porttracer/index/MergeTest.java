@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import porttracer.collect.Snapshot;
+import porttracer.index.Snapshot;
 import porttracer.domain.MacAddress;
 import porttracer.domain.Platform;
 import porttracer.domain.Sighting;

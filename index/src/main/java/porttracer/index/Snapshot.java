@@ -1,4 +1,4 @@
-package porttracer.collect;
+package porttracer.index;
 
 import java.time.Instant;
 import java.util.List;

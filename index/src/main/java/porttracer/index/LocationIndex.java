@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import porttracer.collect.Snapshot;
+import porttracer.index.Snapshot;
 import porttracer.domain.MacAddress;
 import porttracer.domain.Sighting;
 import porttracer.index.LocationDoc.EdgeDoc;

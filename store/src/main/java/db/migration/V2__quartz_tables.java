@@ -16,8 +16,9 @@ public class V2__quartz_tables extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         String ddl;
-        try (InputStream in = org.quartz.Scheduler.class.getResourceAsStream(
-                "/org/quartz/impl/jdbcjobstore/tables_postgres.sql")) {
+        // By name, not through a Quartz class: the store module has Quartz at run time only (the API never schedules).
+        try (InputStream in = V2__quartz_tables.class.getClassLoader().getResourceAsStream(
+                "org/quartz/impl/jdbcjobstore/tables_postgres.sql")) {
             if (in == null) {
                 throw new IOException("tables_postgres.sql is missing from the quartz jar");
             }
