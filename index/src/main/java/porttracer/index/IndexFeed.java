@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import porttracer.index.Snapshot;
 import porttracer.store.PollRecord;
 import porttracer.store.SwitchRecord;
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import porttracer.index.Snapshot;
 import porttracer.domain.PortInfo;
 import porttracer.domain.Sighting;
 import porttracer.store.SwitchRecord;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import porttracer.index.Snapshot;
 import porttracer.domain.MacAddress;
 import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;

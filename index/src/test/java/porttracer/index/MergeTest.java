@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import porttracer.index.Snapshot;
 import porttracer.domain.MacAddress;
 import porttracer.domain.Platform;
 import porttracer.domain.Sighting;
@@ -16,17 +14,11 @@ import porttracer.store.SwitchRecord;
 /** How one switch's sightings fold into a MAC's document: edges, moves, disappearances, duplicates. */
 class MergeTest {
 
-    private static final Elastic ES = new Elastic("http://127.0.0.1:9", "porttracer-unit");
-    private static final LocationIndex INDEX = new LocationIndex(ES, null);
+    private static final LocationMerge MERGE = new LocationMerge(null);
     private static final MacAddress MAC = MacAddress.parse("00:50:56:aa:bb:cc");
     private static final SwitchRecord A = sw(1, "a");
     private static final SwitchRecord B = sw(2, "b");
     private static final SwitchRecord DIST = sw(3, "dist");
-
-    @AfterAll
-    static void close() {
-        ES.close();
-    }
 
     private static SwitchRecord sw(int id, String name) {
         return new SwitchRecord(id, name, "127.0.0.1", 22, Platform.OS6, "N3048", "site1", "floor1", true, null, false);
@@ -34,7 +26,7 @@ class MergeTest {
 
     private static LocationDoc fold(LocationDoc doc, SwitchRecord sw, int minute, List<MoveEvent> events, Sighting... s) {
         Snapshot snap = new Snapshot(sw, Instant.parse("2026-11-26T10:00:00Z").plusSeconds(60L * minute), List.of(s), 0);
-        LocationDoc merged = INDEX.merge(doc, MAC, snap, List.of(s), events);
+        LocationDoc merged = MERGE.merge(doc, MAC, snap, List.of(s), events);
         return merged == null ? doc : merged;
     }
 
@@ -68,7 +60,7 @@ class MergeTest {
         List<MoveEvent> ev = new ArrayList<>();
         LocationDoc d = fold(null, A, 0, ev, edge("Gi1/0/1"));
         Snapshot again = new Snapshot(A, Instant.parse("2026-11-26T10:05:00Z"), List.of(edge("Gi1/0/1")), 0);
-        assertThat(INDEX.merge(d, MAC, again, List.of(edge("Gi1/0/1")), ev)).isNull();
+        assertThat(MERGE.merge(d, MAC, again, List.of(edge("Gi1/0/1")), ev)).isNull();
     }
 
     @Test
