@@ -64,7 +64,7 @@ public final class IndexFeed implements AutoCloseable {
         // The common path takes no lock: polls of different switches write concurrently.
         if (!spooling) {
             try {
-                LocationIndex.Applied applied = index.apply(snap);
+                LocationIndex.Applied applied = index.apply(snap, true);
                 applyPorts(snap);
                 notify(applied);
                 return new Fed(applied, false);

@@ -46,6 +46,14 @@ public final class LocationIndex {
     }
 
     public Applied apply(Snapshot snap) throws IOException {
+        return apply(snap, false);
+    }
+
+    /**
+     * As {@link #apply(Snapshot)}; {@code fresh} when a poll just took it (not a replay): its write may wait a
+     * moment for the snapshots of the site's other switches, polled at the same instant, to write them together.
+     */
+    public Applied apply(Snapshot snap, boolean fresh) throws IOException {
         int switchId = snap.sw().id();
         SwitchTable after = SwitchTable.of(snap.sightings());
         SwitchTable before = lastTables.get(switchId);
@@ -69,7 +77,7 @@ public final class LocationIndex {
                 byMac.computeIfAbsent(s.mac(), m -> new ArrayList<>(2)).add(s);
             }
         }
-        LocationWriter.Pending done = writer.write(new LocationWriter.Pending(snap, new ArrayList<>(changed), byMac));
+        LocationWriter.Pending done = writer.write(new LocationWriter.Pending(snap, new ArrayList<>(changed), byMac, fresh));
         lastTables.put(switchId, after);
         lastIps.put(switchId, snap.ips());
         return new Applied(changed.size(), done.written, done.events);
@@ -81,7 +89,7 @@ public final class LocationIndex {
      */
     public Applied applyLive(SwitchRecord sw, Instant at, MacAddress mac, List<Sighting> found) throws IOException {
         Snapshot snap = new Snapshot(sw, at, found, 0);
-        LocationWriter.Pending done = writer.write(new LocationWriter.Pending(snap, List.of(mac), Map.of(mac, found)));
+        LocationWriter.Pending done = writer.write(new LocationWriter.Pending(snap, List.of(mac), Map.of(mac, found), false));
         return new Applied(done.written, done.written, done.events);
     }
 

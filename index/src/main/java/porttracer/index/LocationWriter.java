@@ -30,22 +30,29 @@ final class LocationWriter {
 
     private static final int BATCH = 1_000;
     private static final int MAX_ATTEMPTS = 30;
+    /** A batch that holds fewer snapshots than a site has switches waits up to this long for the rest. */
+    private static final int SITE_SNAPSHOTS = 8;
+    private static final long LINGER_MS = 250;
+    private static final long LINGER_STEP_MS = 25;
 
     /** One snapshot's changed MACs, waiting to be written; its outcome is filled in by whoever writes it. */
     static final class Pending {
         final Snapshot snap;
         final List<MacAddress> macs;
         final Map<MacAddress, List<Sighting>> byMac;
+        /** A poll just ended: worth a short wait for its site's other switches, which were polled at the same instant. */
+        final boolean awaitSite;
         final List<MoveEvent> events = new ArrayList<>();
         int written;
         boolean done;
         IOException failure;
         IndexRejectedException rejected;
 
-        Pending(Snapshot snap, List<MacAddress> macs, Map<MacAddress, List<Sighting>> byMac) {
+        Pending(Snapshot snap, List<MacAddress> macs, Map<MacAddress, List<Sighting>> byMac, boolean awaitSite) {
             this.snap = snap;
             this.macs = macs;
             this.byMac = byMac;
+            this.awaitSite = awaitSite;
         }
     }
 
@@ -71,6 +78,9 @@ final class LocationWriter {
         writer.lock();
         try {
             if (!p.done) {
+                if (p.awaitSite) {
+                    linger();
+                }
                 List<Pending> batch = new ArrayList<>();
                 for (Pending q; (q = queue.poll()) != null; ) {
                     batch.add(q);
@@ -87,6 +97,18 @@ final class LocationWriter {
             throw p.rejected;
         }
         return p;
+    }
+
+    /** Waits, briefly and only while the writer would otherwise idle, for the snapshots of the same site. */
+    private void linger() {
+        try {
+            for (long waited = 0; waited < LINGER_MS && queue.size() < SITE_SNAPSHOTS; waited += LINGER_STEP_MS) {
+                Thread.sleep(LINGER_STEP_MS);
+            }
+        } catch (InterruptedException e) {
+            // Stop waiting and write what is queued; the flag stays set for the caller.
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void writeBatch(List<Pending> batch) {
