@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packages of main code depend on each other one way only (issue 11: collect → index → store → core),
@@ -25,7 +26,7 @@ class PackageGraphTest {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
     // A reference to a class of another package: an import (static or not) or a fully qualified name in code.
-    private static final Pattern REFERENCE = Pattern.compile("\\b(porttracer\\.[a-z]\\w*|db\\.migration)\\.[A-Z]");
+    private static final Pattern REFERENCE = Pattern.compile("\\b(porttracer(?:\\.[a-z]\\w*)+|db\\.migration)\\.(?:[A-Z]|\\*)");
     private static final Pattern COMMENTS_AND_STRINGS =
             Pattern.compile("/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])'", Pattern.DOTALL);
 
@@ -62,6 +63,20 @@ class PackageGraphTest {
         Map<String, Set<String>> looped = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"));
         assertThat(cycle(looped)).containsExactly("a", "b", "c", "a");
         assertThat(cycle(Map.of("a", Set.of("b"), "b", Set.of("c")))).isEmpty();
+    }
+
+    @Test
+    void importsAndQualifiedNamesCountCommentsAndStringsDoNot(@TempDir Path dir) throws IOException {
+        Path a = Files.writeString(dir.resolve("A.java"), """
+                package porttracer.a;
+                import porttracer.b.sub.B;
+                import static porttracer.c.C.helper;
+                import porttracer.d.*;
+                /** Not {@link porttracer.e.E}. */
+                class A { porttracer.f.F f; String s = "porttracer.g.G"; } // porttracer.h.H
+                """);
+        assertThat(graph(List.of(a))).containsExactly(Map.entry("porttracer.a",
+                new TreeSet<>(Set.of("porttracer.b.sub", "porttracer.c", "porttracer.d", "porttracer.f"))));
     }
 
     private static List<Path> mainSources() {
