@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 import porttracer.domain.PortName;
 import porttracer.index.LocationIndex;
 import porttracer.index.MoveEvent;
+import porttracer.store.AlertRule;
+import porttracer.store.AlertStore;
 
 /**
  * Evaluates alert rules against the changes each poll detects (never by rescanning the index)
