@@ -41,18 +41,6 @@ final class InventoryAdmin {
         this.sites = inventory.siteStore();
     }
 
-    List<Map<String, Object>> sites() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SiteStore.Site site : sites.list()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", site.id());
-            m.put("floors", site.floors().stream().map(f -> Map.<String, Object>of("id", f.id(), "name", f.name())).toList());
-            m.put("name", site.name());
-            out.add(m);
-        }
-        return out;
-    }
-
     int createSite(String name) {
         return sites.create(name(name));
     }
