@@ -35,7 +35,7 @@ import porttracer.store.SwitchRecord;
 /**
  * Schedules one Quartz trigger per enabled switch on the clustered JDBC job store, so that
  * collector nodes sharing one database share the fleet: each poll runs on exactly one node, and
- * a dead node's switches are taken over. Triggers are phased by site so that polls spread
+ * a dead node's switches are taken over. Triggers are phased by switch id so that polls spread
  * evenly over the interval, and the inventory is re-read periodically to follow its changes.
  */
 public final class Collector implements AutoCloseable {
@@ -45,7 +45,6 @@ public final class Collector implements AutoCloseable {
     // Golden-ratio phases spread consecutive switch ids evenly over the interval.
     private static final double PHASE_STEP = 0.6180339887498949;
     private static final int SCHEDULE_BATCH = 500;
-    static final int SITE_GROUP = 32;
 
     private final Inventory inventory;
     private final Scheduler scheduler;
@@ -154,7 +153,6 @@ public final class Collector implements AutoCloseable {
     /** Makes the triggers match the inventory: adds, reschedules and removes as needed. */
     public synchronized void syncInventory() throws SchedulerException {
         List<SwitchRecord> switches = inventory.switches();
-        java.util.Map<Integer, Integer> phases = phaseKeys(switches);
         Set<JobKey> wanted = new HashSet<>();
         java.util.Map<JobDetail, Set<? extends Trigger>> added = new java.util.LinkedHashMap<>();
         for (SwitchRecord sw : switches) {
@@ -177,7 +175,7 @@ public final class Collector implements AutoCloseable {
                 continue;
             }
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(sw.id())).forJob(job)
-                    .startAt(Date.from(firstFire(phases.get(sw.id()), interval, Instant.now())))
+                    .startAt(Date.from(firstFire(sw.id(), interval, Instant.now())))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                             .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
                             .withMisfireHandlingInstructionNowWithExistingCount())
@@ -234,32 +232,10 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    /**
-     * Each switch's phase key: the switches of one site share one (in groups of at most {@value #SITE_GROUP}), so
-     * their polls end together and the index writes each MAC's document once for all of them (issue 16).
-     */
-    static java.util.Map<Integer, Integer> phaseKeys(List<SwitchRecord> switches) {
-        java.util.Map<String, List<Integer>> bySite = new java.util.TreeMap<>();
-        java.util.Map<Integer, Integer> out = new java.util.HashMap<>();
-        for (SwitchRecord sw : switches) {
-            out.put(sw.id(), sw.id());
-            if (sw.site() != null) {
-                bySite.computeIfAbsent(sw.site(), k -> new java.util.ArrayList<>()).add(sw.id());
-            }
-        }
-        for (List<Integer> ids : bySite.values()) {
-            ids.sort(null);
-            for (int i = 0; i < ids.size(); i++) {
-                out.put(ids.get(i), ids.get(i - i % SITE_GROUP));
-            }
-        }
-        return out;
-    }
-
-    /** The next instant at or after {@code now} on this phase key's phase of the interval. */
-    static Instant firstFire(int phaseKey, Duration interval, Instant now) {
+    /** The next instant at or after {@code now} on this switch's phase of the interval. */
+    static Instant firstFire(int switchId, Duration interval, Instant now) {
         long period = interval.toMillis();
-        double frac = (phaseKey * PHASE_STEP) % 1.0;
+        double frac = (switchId * PHASE_STEP) % 1.0;
         long phase = (long) (frac * period);
         long t = now.toEpochMilli();
         long next = Math.floorDiv(t - phase, period) * period + phase;
