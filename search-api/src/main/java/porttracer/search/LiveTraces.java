@@ -1,7 +1,5 @@
 package porttracer.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.sse.SseClient;
 import io.prometheus.metrics.core.metrics.Gauge;
 import java.security.SecureRandom;
@@ -28,6 +26,7 @@ import java.util.function.Consumer;
 import porttracer.collect.LiveVerifier;
 import porttracer.domain.MacAddress;
 import porttracer.domain.Sighting;
+import porttracer.index.LocationDoc;
 import porttracer.store.PollOutcome;
 import porttracer.store.SwitchRecord;
 
@@ -81,7 +80,6 @@ final class LiveTraces implements AutoCloseable {
 
     private final LiveVerifier verifier;
     private final Locations locations;
-    private final ObjectMapper json;
     private final ThreadPoolExecutor pool;
     private final Duration perSwitchLimit;
     private final Gauge inFlight;
@@ -89,11 +87,10 @@ final class LiveTraces implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
 
-    LiveTraces(LiveVerifier verifier, Locations locations, ObjectMapper json, int threads, Duration perSwitchLimit,
+    LiveTraces(LiveVerifier verifier, Locations locations, int threads, Duration perSwitchLimit,
                Gauge inFlight) {
         this.verifier = verifier;
         this.locations = locations;
-        this.json = json;
         this.perSwitchLimit = perSwitchLimit;
         this.inFlight = inFlight;
         AtomicInteger n = new AtomicInteger();
@@ -227,11 +224,11 @@ final class LiveTraces implements AutoCloseable {
         sw.put("name", r.sw().name());
         sw.put("site", r.sw().site());
         sw.put("floor", r.sw().floor());
-        List<Map<String, Object>> locs = new ArrayList<>();
+        List<LocationView> locs = new ArrayList<>();
         Instant now = Instant.now();
         for (Sighting s : r.sightings()) {
             if (s.edge() || role.seesUplinks()) {
-                locs.add(locations.location(sightingNode(r.sw(), s), role, now));
+                locs.add(locations.location(sightingDoc(r.sw(), s), role, now));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -245,20 +242,10 @@ final class LiveTraces implements AutoCloseable {
         return out;
     }
 
-    /** A live sighting in the shape of an indexed one, so that one renderer serves both. */
-    private ObjectNode sightingNode(SwitchRecord sw, Sighting s) {
-        ObjectNode n = json.createObjectNode();
-        n.put("switchId", sw.id());
-        n.put("switchName", sw.name());
-        n.put("host", sw.host());
-        n.put("site", sw.site());
-        n.put("floor", sw.floor());
-        n.put("port", s.port());
-        n.put("portKey", s.portKey());
-        n.put("vlan", s.vlan());
-        n.put("edge", s.edge());
-        n.put("reason", s.reason());
-        return n;
+    /** A live sighting in the shape of an indexed one (no port details, not yet written), so that one renderer serves both. */
+    private static LocationDoc.SightingDoc sightingDoc(SwitchRecord sw, Sighting s) {
+        return new LocationDoc.SightingDoc(sw.id(), sw.name(), sw.host(), sw.site(), sw.floor(), s.port(), s.portKey(),
+                s.vlan(), s.edge(), s.reason(), null, null, null, null, null, null, null, s.macsOnPort());
     }
 
     private static ApiError busy() {

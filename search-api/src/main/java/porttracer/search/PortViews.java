@@ -53,7 +53,7 @@ final class PortViews {
         Instant now = Instant.now();
         for (JsonNode d : docs(Query.of(q -> q.term(t -> t.field("switchId").value(switchId))))) {
             Map<String, Object> p = fromDoc(d, role);
-            Map<String, Object> macs = withMacs.remove(Locations.text(d, "portKey"));
+            Map<String, Object> macs = withMacs.remove(text(d, "portKey"));
             if (macs != null) {
                 macs.forEach(p::putIfAbsent);
                 p.put("macs", macs.get("macs"));
@@ -78,22 +78,22 @@ final class PortViews {
 
     private static Map<String, Object> fromDoc(JsonNode d, Role role) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("port", Locations.text(d, "port"));
-        p.put("portKey", Locations.text(d, "portKey"));
+        p.put("port", text(d, "port"));
+        p.put("portKey", text(d, "portKey"));
         p.put("edge", d.path("edge").isBoolean() ? d.path("edge").asBoolean() : null);
-        p.put("reason", Locations.text(d, "reason"));
-        p.put("link", Locations.text(d, "link"));
-        p.put("speed", Locations.text(d, "speed"));
-        p.put("description", Locations.text(d, "description"));
-        String mode = Locations.text(d, "mode");
+        p.put("reason", text(d, "reason"));
+        p.put("link", text(d, "link"));
+        p.put("speed", text(d, "speed"));
+        p.put("description", text(d, "description"));
+        String mode = text(d, "mode");
         p.put("mode", mode);
         p.put("pvid", d.path("pvid").isInt() ? d.path("pvid").asInt() : null);
         if (role.seesUplinks() || "access".equalsIgnoreCase(mode)) {
-            p.put("allowedVlans", Locations.text(d, "allowedVlans"));
+            p.put("allowedVlans", text(d, "allowedVlans"));
         }
         p.put("macCount", d.path("macCount").asInt());
-        p.put("lastMacSeen", Locations.text(d, "lastMacAt"));
-        p.put("freeSince", Locations.text(d, "freeSince"));
+        p.put("lastMacSeen", text(d, "lastMacAt"));
+        p.put("freeSince", text(d, "freeSince"));
         return p;
     }
 
@@ -150,17 +150,17 @@ final class PortViews {
                 .mustNot(m -> m.term(t -> t.field("edge").value(false)))));
         List<JsonNode> hits = docs(which);
         hits.sort((a, b) -> {
-            int c = Locations.text(a, "site").compareTo(Locations.text(b, "site"));
-            c = c != 0 ? c : String.valueOf(Locations.text(a, "floor")).compareTo(String.valueOf(Locations.text(b, "floor")));
-            c = c != 0 ? c : Locations.text(a, "switchName").compareTo(Locations.text(b, "switchName"));
-            return c != 0 ? c : Search.naturalOrder(Locations.text(a, "portKey"), Locations.text(b, "portKey"));
+            int c = text(a, "site").compareTo(text(b, "site"));
+            c = c != 0 ? c : String.valueOf(text(a, "floor")).compareTo(String.valueOf(text(b, "floor")));
+            c = c != 0 ? c : text(a, "switchName").compareTo(text(b, "switchName"));
+            return c != 0 ? c : Search.naturalOrder(text(a, "portKey"), text(b, "portKey"));
         });
         Map<String, Map<String, Object>> floors = new LinkedHashMap<>();
         for (JsonNode d : hits) {
-            Map<String, Object> fl = floors.computeIfAbsent(Locations.text(d, "site") + "\u0000" + Locations.text(d, "floor"), k -> {
+            Map<String, Object> fl = floors.computeIfAbsent(text(d, "site") + "\u0000" + text(d, "floor"), k -> {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("site", Locations.text(d, "site"));
-                m.put("floor", Locations.text(d, "floor"));
+                m.put("site", text(d, "site"));
+                m.put("floor", text(d, "floor"));
                 m.put("free", 0);
                 m.put("switches", new LinkedHashMap<Integer, Map<String, Object>>());
                 return m;
@@ -171,18 +171,18 @@ final class PortViews {
             Map<String, Object> sw = switches.computeIfAbsent(d.path("switchId").asInt(), id -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", id);
-                m.put("name", Locations.text(d, "switchName"));
+                m.put("name", text(d, "switchName"));
                 m.put("ports", new ArrayList<Map<String, Object>>());
                 return m;
             });
             Map<String, Object> port = new LinkedHashMap<>();
-            port.put("port", Locations.text(d, "port"));
-            port.put("portKey", Locations.text(d, "portKey"));
-            port.put("description", Locations.text(d, "description"));
-            port.put("speed", Locations.text(d, "speed"));
-            port.put("freeSince", Locations.text(d, "freeSince"));
-            port.put("lastMacSeen", Locations.text(d, "lastMacAt"));
-            port.put("daysFree", Duration.between(Instant.parse(Locations.text(d, "freeSince")), now).toDays());
+            port.put("port", text(d, "port"));
+            port.put("portKey", text(d, "portKey"));
+            port.put("description", text(d, "description"));
+            port.put("speed", text(d, "speed"));
+            port.put("freeSince", text(d, "freeSince"));
+            port.put("lastMacSeen", text(d, "lastMacAt"));
+            port.put("daysFree", Duration.between(Instant.parse(text(d, "freeSince")), now).toDays());
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> ports = (List<Map<String, Object>>) sw.get("ports");
             ports.add(port);
@@ -229,5 +229,10 @@ final class PortViews {
             out.add(h.source());
         }
         return out;
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
     }
 }
