@@ -149,19 +149,17 @@ final class LiveTraces implements AutoCloseable {
         started.put("mac", mac.toString());
         started.put("switches", switches.size());
         job.emit("started", started);
-        List<Map<String, Object>> found = Collections.synchronizedList(new ArrayList<>());
+        List<LocationView> found = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<LiveVerifier.Result>> asked;
         try {
             asked = ask(switches, mac, r -> {
-                Map<String, Object> progress = progress(r, owner.role());
-                if (!"ok".equals(progress.get("outcome"))) {
+                if (r.outcome() != PollOutcome.OK) {
                     failed.incrementAndGet();
                 }
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> here = (List<Map<String, Object>>) progress.get("locations");
+                List<LocationView> here = visible(r, owner.role());
                 found.addAll(here);
-                job.emit("switch", progress);
+                job.emit("switch", progress(r, owner.role(), here));
             });
         } catch (ApiError e) {
             finishJob(job, mac, switches.size(), failed.get(), found);
@@ -173,19 +171,17 @@ final class LiveTraces implements AutoCloseable {
         return job;
     }
 
-    private void finishJob(Job job, MacAddress mac, int switches, int failed, List<Map<String, Object>> found) {
-        List<Map<String, Object>> locs;
+    /** The last event of a live trace: every location found, edge first. */
+    record Outcome(String mac, int switches, int failed, boolean found, List<LocationView> locations) {
+    }
+
+    private void finishJob(Job job, MacAddress mac, int switches, int failed, List<LocationView> found) {
+        List<LocationView> locs;
         synchronized (found) {
             locs = new ArrayList<>(found);
         }
-        locs.sort(Comparator.comparing(l -> !Boolean.TRUE.equals(l.get("edge"))));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("mac", mac.toString());
-        result.put("switches", switches);
-        result.put("failed", failed);
-        result.put("found", !locs.isEmpty());
-        result.put("locations", locs);
-        job.finish(result);
+        locs.sort(Comparator.comparing(l -> !l.edge()));
+        job.finish(new Outcome(mac.toString(), switches, failed, !locs.isEmpty(), locs));
         running.decrementAndGet();
         inFlight.dec();
     }
@@ -217,13 +213,8 @@ final class LiveTraces implements AutoCloseable {
         return out;
     }
 
-    /** One switch's answer as its SSE event: outcome per switch, and what the role may see of its sightings. */
-    private Map<String, Object> progress(LiveVerifier.Result r, Role role) {
-        Map<String, Object> sw = new LinkedHashMap<>();
-        sw.put("id", r.sw().id());
-        sw.put("name", r.sw().name());
-        sw.put("site", r.sw().site());
-        sw.put("floor", r.sw().floor());
+    /** What the role may see of one switch's live sightings. */
+    private List<LocationView> visible(LiveVerifier.Result r, Role role) {
         List<LocationView> locs = new ArrayList<>();
         Instant now = Instant.now();
         for (Sighting s : r.sightings()) {
@@ -231,6 +222,16 @@ final class LiveTraces implements AutoCloseable {
                 locs.add(locations.location(sightingDoc(r.sw(), s), role, now));
             }
         }
+        return locs;
+    }
+
+    /** One switch's answer as its SSE event: outcome per switch, and what the role may see of its sightings. */
+    private static Map<String, Object> progress(LiveVerifier.Result r, Role role, List<LocationView> locs) {
+        Map<String, Object> sw = new LinkedHashMap<>();
+        sw.put("id", r.sw().id());
+        sw.put("name", r.sw().name());
+        sw.put("site", r.sw().site());
+        sw.put("floor", r.sw().floor());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("switch", sw);
         out.put("outcome", r.outcome().id());
