@@ -643,10 +643,10 @@ public final class ApiServer implements AutoCloseable {
     private void freePorts(Context ctx) throws IOException {
         String site = PortPaths.optional(ctx.queryParam("site"), "site");
         String floor = PortPaths.optional(ctx.queryParam("floor"), "floor");
-        Map<String, Object> report = portViews.free(site, floor, intParam(ctx, "days", PortViews.FREE_DAYS, 0, 3650));
-        audit(ctx, "free-ports", (site == null ? "*" : site) + "/" + (floor == null ? "*" : floor), report.get("total") + " free");
+        FreeReport report = portViews.free(site, floor, intParam(ctx, "days", PortViews.FREE_DAYS, 0, 3650));
+        audit(ctx, "free-ports", (site == null ? "*" : site) + "/" + (floor == null ? "*" : floor), report.total() + " free");
         if (PortPaths.wantsCsv(ctx.header("Accept"), ctx.queryParam("format"))) {
-            lookup(ctx).contentType("text/csv; charset=utf-8").result(PortViews.freeCsv(report));
+            lookup(ctx).contentType("text/csv; charset=utf-8").result(report.csv());
         } else {
             lookup(ctx).json(report);
         }
