@@ -38,34 +38,33 @@ final class PollBench {
     static void run(Opts opts) throws Exception {
         int requested = opts.getInt("switches", 1000);
         int macsPerSwitch = opts.getInt("macs-per-switch", 500);
-        int latencyMs = opts.getInt("latency-ms", 1000);
-        int interval = opts.getInt("interval", 300);
+        Opts.Timing timing = opts.timing();
         int cycles = opts.getInt("cycles", 2);
         int movedSwitches = opts.getInt("moved-switches", 110);
         String mode = opts.get("mode", "burst");
         reuseSessions = opts.getBool("reuse-sessions", false);
         jfrDir = opts.has("jfr") ? java.nio.file.Path.of(opts.get("jfr", ".")) : null;
         PollFleet.Shape shape = PollFleet.Shape.of(requested, macsPerSwitch);
-        double needed = shape.commandsPerPoll() * (latencyMs / 1000.0) * shape.switches() / interval;
+        double needed = shape.commandsPerPoll() * (timing.latencyMs() / 1000.0) * shape.switches() / timing.interval();
         int threads = opts.getInt("threads", Math.max(20, (int) Math.ceil(2 * needed)));
         int processes = opts.getInt("sim-processes", (int) Math.ceil(shape.switches() / (double) PollFleet.SWITCHES_PER_PROCESS));
         Report report = new Report("poll");
         report.put("switches", shape.switches()).put("sites", shape.sites()).put("macs_per_switch",
-                        shape.hostsPerAccess() * PollFleet.ACCESS_PER_SITE).put("latency_ms", latencyMs).put("interval_s", interval)
+                        shape.hostsPerAccess() * PollFleet.ACCESS_PER_SITE).put("latency_ms", timing.latencyMs()).put("interval_s", timing.interval())
                 .put("commands_per_poll", Report.round(shape.commandsPerPoll(), 2))
                 .put("threads_needed", Report.round(needed, 1)).put("poll_threads", threads).put("mode", mode)
                 .put("sim_processes", processes).put("collector_max_heap_mb", Runtime.getRuntime().maxMemory() >> 20)
                 .put("load", Report.loadLine());
         Report.say("poll: %,d switches (%d sites x %d), %d MACs each, %d ms per command, interval %d s; "
                         + "threads needed = %.2f commands x %.1f s x %,d / %d s = %.1f -> %d poll threads; collector -Xmx %d MB",
-                shape.switches(), shape.sites(), PollFleet.SWITCHES_PER_SITE, shape.hostsPerAccess() * PollFleet.ACCESS_PER_SITE, latencyMs,
-                interval, shape.commandsPerPoll(), latencyMs / 1000.0, shape.switches(), interval, needed, threads,
+                shape.switches(), shape.sites(), PollFleet.SWITCHES_PER_SITE, shape.hostsPerAccess() * PollFleet.ACCESS_PER_SITE, timing.latencyMs(),
+                timing.interval(), shape.commandsPerPoll(), timing.latencyMs() / 1000.0, shape.switches(), timing.interval(), needed, threads,
                 Runtime.getRuntime().maxMemory() >> 20);
 
         if (movedSwitches > 0) {
-            report.put("churn", churnVariant(movedSwitches, macsPerSwitch, latencyMs, interval));
+            report.put("churn", churnVariant(movedSwitches, macsPerSwitch, timing.latencyMs(), timing.interval()));
         }
-        report.put("cycles", mainRun(shape, latencyMs, interval, threads, processes, cycles, mode));
+        report.put("cycles", mainRun(shape, timing.latencyMs(), timing.interval(), threads, processes, cycles, mode));
         report.put("load_end", Report.loadLine());
         report.finish();
     }
