@@ -13,7 +13,7 @@ public final class BenchMain {
                         [--seconds 10] [--clients 1,8,32] [--load-threads 3] [--keep false] [--reuse false]
               poll      [--switches 1000] [--macs-per-switch 500] [--latency-ms 1000] [--interval 300]
                         [--threads computed] [--sim-processes computed] [--moved-switches 110] [--cycles 2]
-                        [--mode burst|scheduled] [--reuse-sessions false] [--jfr DIR]
+                        [--mode burst|scheduled] [--nodes 1|2 (scheduled)] [--reuse-sessions false] [--jfr DIR]
               reverify  [--latency-ms 1000] [--repeats 5] [--platform os6]
               freshness [--sites 3] [--latency-ms 1000] [--interval 300] [--plugs 40] [--window 240] [--debounce 30]
               escluster [--nodes 3] [--base-port 9411] [--heap-mb 512] [--switches 242] [--macs-per-switch 500]

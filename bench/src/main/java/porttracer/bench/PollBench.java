@@ -1,5 +1,6 @@
 package porttracer.bench;
 
+import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,10 @@ final class PollBench {
         int cycles = opts.getInt("cycles", 2);
         int movedSwitches = opts.getInt("moved-switches", 110);
         String mode = opts.get("mode", "burst");
+        int nodes = opts.getInt("nodes", 1);
+        if (nodes > 2 || nodes == 2 && !mode.equals("scheduled")) {
+            throw new IllegalArgumentException("--nodes 2 runs with --mode scheduled; more than two nodes are not built");
+        }
         reuseSessions = opts.getBool("reuse-sessions", false);
         jfrDir = opts.has("jfr") ? java.nio.file.Path.of(opts.get("jfr", ".")) : null;
         PollFleet.Shape shape = PollFleet.Shape.of(requested, macsPerSwitch);
@@ -52,7 +57,7 @@ final class PollBench {
         report.put("switches", shape.switches()).put("sites", shape.sites()).put("macs_per_switch",
                         shape.hostsPerAccess() * PollFleet.ACCESS_PER_SITE).put("latency_ms", timing.latencyMs()).put("interval_s", timing.interval())
                 .put("commands_per_poll", Report.round(shape.commandsPerPoll(), 2))
-                .put("threads_needed", Report.round(needed, 1)).put("poll_threads", threads).put("mode", mode)
+                .put("threads_needed", Report.round(needed, 1)).put("poll_threads", threads).put("mode", mode).put("nodes", nodes)
                 .put("sim_processes", processes).put("collector_max_heap_mb", Runtime.getRuntime().maxMemory() >> 20)
                 .put("load", Report.loadLine());
         Report.say("poll: %,d switches (%d sites x %d), %d MACs each, %d ms per command, interval %d s; "
@@ -64,7 +69,7 @@ final class PollBench {
         if (movedSwitches > 0) {
             report.put("churn", churnVariant(movedSwitches, macsPerSwitch, timing.latencyMs(), timing.interval()));
         }
-        report.put("cycles", mainRun(shape, timing.latencyMs(), timing.interval(), threads, processes, cycles, mode));
+        report.put("cycles", mainRun(shape, timing.latencyMs(), timing.interval(), threads, processes, cycles, mode, nodes));
         report.put("load_end", Report.loadLine());
         report.finish();
     }
@@ -77,11 +82,13 @@ final class PollBench {
 
     /** The fleet in its own processes; the collector here polls it cycle after cycle. */
     private static List<Map<String, Object>> mainRun(PollFleet.Shape shape, int latencyMs, int interval, int threads,
-                                                     int processes, int cycles, String mode) throws Exception {
+                                                     int processes, int cycles, String mode, int nodes)
+            throws Exception {
         Settings settings = settings("bench-poll", interval, threads);
         Env.resetDatabase(settings);
         List<Process> sims = new ArrayList<>();
         List<Map<String, Object>> out = new ArrayList<>();
+        Process second = null;
         try {
             long s0 = System.nanoTime();
             List<String[]> endpoints = PollFleet.startSimulators(shape, latencyMs, processes, sims);
@@ -104,6 +111,14 @@ final class PollBench {
                     pt.collector().scheduler().pauseTriggers(GroupMatcher.triggerGroupEquals("switches"));
                 }
                 Report.say("  collector started, %,d Quartz triggers in %.1f s", shape.switches(), (System.nanoTime() - q0) / 1e9);
+                if (nodes == 2) {
+                    // The same settings (database, indices, credential key, threads) but its own node id and spool.
+                    second = CollectorNode.launch(settings.with("spool.dir", settings.get("spool.dir") + "-2"), List.of("db.url",
+                            "es.url", "es.index-prefix", "secret.key", "poll.interval", "poll.threads", "ssh.max-sessions",
+                            "db.pool-size", "ssh.command-timeout", "spool.dir"), "bench-poll-2",
+                            new File(".local/state/bench-node-2.log"));
+                    Report.say("  second collector node (own JVM, -Xmx512m) started after %.1f s", (System.nanoTime() - q0) / 1e9);
+                }
                 PollStatusStore status = new PollStatusStore(pt.db().dataSource());
                 boolean scheduled = mode.equals("scheduled");
                 for (int c = 1; c <= cycles; c++) {
@@ -116,9 +131,16 @@ final class PollBench {
                 if (scheduled) {
                     windows(pt, lags, shape.switches(), windowStart, interval, cycles, out);
                 }
+                if (second != null) {
+                    out.add(afterKill(pt, lags, second, shape.switches(), windowStart.plusSeconds((long) cycles * interval),
+                            interval));
+                }
                 Env.deleteIndices(pt.elastic());
             }
         } finally {
+            if (second != null) {
+                second.destroyForcibly();
+            }
             for (Process p : sims) {
                 p.destroy();
             }
@@ -254,6 +276,38 @@ final class PollBench {
             out.get(c - 1).put("window", w);
             Report.say("  window %d [%s, %s): %s", c, from, to, w);
         }
+    }
+
+    /**
+     * Two nodes: the second is killed (SIGKILL) at {@code at}, and the next interval shows how far the survivor
+     * gets alone: switches polled, missed, lag and misfires, and whether its poll threads were all busy.
+     */
+    private static Map<String, Object> afterKill(PortTracer pt, ScheduleProbe lags, Process second, int switches, Instant at,
+                                                 int interval) throws Exception {
+        long wait = java.time.Duration.between(Instant.now(), at).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        Instant killed = Instant.now();
+        second.destroyForcibly();
+        Report.say("  second node killed at %s; the survivor alone for one interval", killed);
+        Map<String, Object> fig = new LinkedHashMap<>();
+        try (CollectorProbe probe = new CollectorProbe(pt.registry())) {
+            Thread.sleep(interval * 1000L);
+            fig.put("sessions_in_use_max", (long) probe.maxSessionsInUse());
+            fig.put("sessions_in_use_mean", Report.round(probe.meanSessionsInUse(), 1));
+            fig.put("collector_cpu_cores", Report.round(probe.cpuSeconds() / probe.wallSeconds(), 3));
+            fig.put("heap_max_sampled_mb", probe.maxHeapUsedMb());
+        }
+        Thread.sleep(3000);
+        pt.elastic().client().indices().refresh(r -> r.index(pt.elastic().prefix() + "-polls*"));
+        Instant end = killed.plusSeconds(interval);
+        fig.put("label", "after the second node was killed");
+        fig.put("killed_at", killed.toString());
+        fig.putAll(PollWindows.count(pt.settings().get("es.url"), pt.elastic().prefix(), killed, end, switches));
+        fig.putAll(lags.window(killed, end));
+        Report.say("  alone [%s, %s): %s", killed, end, fig);
+        return fig;
     }
 
     private static double simCpu(List<Process> sims) {
