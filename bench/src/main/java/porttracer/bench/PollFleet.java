@@ -17,7 +17,7 @@ final class PollFleet {
 
     static final int ACCESS_PER_SITE = 10;
     static final int SWITCHES_PER_SITE = ACCESS_PER_SITE + 1;
-    /** Simulated switches per simulator process: each SSH server holds ~4 descriptors, the limit is 20 000. */
+    /** Simulated switches per simulator process: keeps each process under its open-descriptor limit (RESULTS.md, 4). */
     static final int SWITCHES_PER_PROCESS = 3_000;
 
     private PollFleet() {
