@@ -106,6 +106,10 @@ final class EsClusterBench {
                 String master = cluster.master();
                 EsCluster.Node victim = cluster.byName(master);
                 long[] killed = new long[1];
+                List<String> timeline = new ArrayList<>();
+                Thread watcher = new Thread(() -> watch(cluster, killed, timeline, stop), "escluster-status");
+                watcher.setDaemon(true);
+                watcher.start();
                 double[] spoolMax = new double[1];
                 Report.say("  %.0f%% of hosts moved; second cycle fired; the master %s is killed once a third of the "
                         + "switches are polled", churn * 100, master);
@@ -129,6 +133,10 @@ final class EsClusterBench {
                 Thread.sleep(30_000);
                 stop.set(true);
                 tracer.join(30_000);
+                watcher.join(10_000);
+                synchronized (timeline) {
+                    failover.put("status_timeline", List.copyOf(timeline));
+                }
 
                 pt.elastic().client().indices().refresh(r -> r.index(pt.elastic().prefix() + "-*"));
                 long events = (long) (CollectorProbe.counter(pt.registry(), "porttracer_mac_events", null, null) - events0);
@@ -238,6 +246,26 @@ final class EsClusterBench {
         for (Thread t : clients) {
             try {
                 t.join();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** The cluster's health every second; each change is kept as "seconds since the kill: status". */
+    private static void watch(EsCluster cluster, long[] killed, List<String> timeline, AtomicBoolean stop) {
+        String last = "";
+        while (!stop.get()) {
+            String now = cluster.status();
+            if (!now.equals(last)) {
+                double since = killed[0] == 0 ? Double.NaN : (System.nanoTime() - killed[0]) / 1e9;
+                synchronized (timeline) {
+                    timeline.add((killed[0] == 0 ? "before the kill" : String.format("%+.1f s", since)) + ": " + now);
+                }
+                last = now;
+            }
+            try {
+                Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
             }

@@ -33,6 +33,8 @@ final class PollBench {
 
     /** When false, each cycle waits until the pool has closed its idle sessions, as it has between two real polls. */
     private static boolean reuseSessions;
+    /** Connections of each of a node's two PostgreSQL pools (0: the settings' own), for a shared server's limit. */
+    private static int dbPool;
     /** Where each cycle's JFR recording goes (null: none). */
     private static java.nio.file.Path jfrDir;
 
@@ -48,6 +50,7 @@ final class PollBench {
             throw new IllegalArgumentException("--nodes 2 runs with --mode scheduled; more than two nodes are not built");
         }
         reuseSessions = opts.getBool("reuse-sessions", false);
+        dbPool = opts.getInt("db-pool", 0);
         jfrDir = opts.has("jfr") ? java.nio.file.Path.of(opts.get("jfr", ".")) : null;
         PollFleet.Shape shape = PollFleet.Shape.of(requested, macsPerSwitch);
         double needed = shape.commandsPerPoll() * (timing.latencyMs() / 1000.0) * shape.switches() / timing.interval();
@@ -75,9 +78,11 @@ final class PollBench {
     }
 
     private static Settings settings(String node, int interval, int threads) {
-        return Env.settings(Map.of("poll.interval", Integer.toString(interval), "poll.threads", Integer.toString(threads),
+        Settings s = Env.settings(Map.of("poll.interval", Integer.toString(interval), "poll.threads", Integer.toString(threads),
                 "ssh.max-sessions", Integer.toString(threads + 10), "db.pool-size", "20", "node.id", node,
                 "ssh.command-timeout", "60"));
+        return dbPool > 0 ? s.with("db.pool-size", Integer.toString(dbPool)).with("db.scheduler-pool-size",
+                Integer.toString(dbPool)) : s;
     }
 
     /** The fleet in its own processes; the collector here polls it cycle after cycle. */
@@ -115,7 +120,7 @@ final class PollBench {
                     // The same settings (database, indices, credential key, threads) but its own node id and spool.
                     second = CollectorNode.launch(settings.with("spool.dir", settings.get("spool.dir") + "-2"), List.of("db.url",
                             "es.url", "es.index-prefix", "secret.key", "poll.interval", "poll.threads", "ssh.max-sessions",
-                            "db.pool-size", "ssh.command-timeout", "spool.dir"), "bench-poll-2",
+                            "db.pool-size", "db.scheduler-pool-size", "ssh.command-timeout", "spool.dir"), "bench-poll-2",
                             new File(".local/state/bench-node-2.log"));
                     Report.say("  second collector node (own JVM, -Xmx512m) started after %.1f s", (System.nanoTime() - q0) / 1e9);
                 }
