@@ -87,7 +87,7 @@ class LauncherHelpTest {
         Matcher m = Pattern.compile("case \"([a-z-]+)\" ->|args\\[0]\\.equals\\(\"([a-z-]+)\"\\)").matcher(java);
         while (m.find()) {
             String c = m.group(1) != null ? m.group(1) : m.group(2);
-            if (!c.equals("help")) {
+            if (!c.equals("help") && !c.startsWith("-")) {
                 out.add(c);
             }
         }
