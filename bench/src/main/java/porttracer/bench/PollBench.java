@@ -140,6 +140,11 @@ final class PollBench {
                     out.add(afterKill(pt, lags, second, shape.switches(), windowStart.plusSeconds((long) cycles * interval),
                             interval));
                 }
+                if (scheduled) {
+                    Map<String, Object> gaps = PollWindows.spacing(pt.settings().get("es.url"), pt.elastic().prefix(), interval);
+                    Report.say("  time between two polls of one switch, whole run, every node: %s", gaps);
+                    out.add(Map.of("label", "spacing of each switch's polls", "spacing", gaps));
+                }
                 Env.deleteIndices(pt.elastic());
             }
         } finally {
