@@ -17,8 +17,8 @@ public final class BenchMain {
                         [--reuse-sessions false] [--jfr DIR]
               reverify  [--latency-ms 1000] [--repeats 5] [--platform os6]
               freshness [--sites 3] [--latency-ms 1000] [--interval 300] [--plugs 40] [--window 240] [--debounce 30]
-              escluster [--nodes 3] [--base-port 9411] [--heap-mb 512] [--switches 242] [--macs-per-switch 500]
-                        [--latency-ms 1000] [--threads 20] [--churn 0.05]
+              escluster [--nodes 3] [--base-port 9411] [--heap-mb 512] [--switches 44] [--macs-per-switch 100]
+                        [--latency-ms 1000] [--threads 4] [--churn 0.1]
             Environment: PORTTRACER_DB_URL, PORTTRACER_ES_INDEX_PREFIX (set by ./porttracer bench).""";
 
     private BenchMain() {

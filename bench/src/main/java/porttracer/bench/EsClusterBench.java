@@ -49,10 +49,10 @@ final class EsClusterBench {
         int nodes = opts.getInt("nodes", 3);
         int basePort = opts.getInt("base-port", 9411);
         int heapMb = opts.getInt("heap-mb", 512);
-        PollFleet.Shape shape = PollFleet.Shape.of(opts.getInt("switches", 242), opts.getInt("macs-per-switch", 500));
+        PollFleet.Shape shape = PollFleet.Shape.of(opts.getInt("switches", 44), opts.getInt("macs-per-switch", 100));
         Opts.Timing timing = opts.timing();
-        int threads = opts.getInt("threads", 20);
-        double churn = Double.parseDouble(opts.get("churn", "0.05"));
+        int threads = opts.getInt("threads", 4);
+        double churn = Double.parseDouble(opts.get("churn", "0.1"));
         Report report = new Report("escluster");
         report.put("es_nodes", nodes).put("es_heap_mb", heapMb).put("replicas", 1).put("switches", shape.switches())
                 .put("macs_per_switch", shape.hostsPerAccess() * PollFleet.ACCESS_PER_SITE).put("latency_ms", timing.latencyMs())
