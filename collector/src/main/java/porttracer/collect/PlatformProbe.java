@@ -27,7 +27,7 @@ public final class PlatformProbe {
     public static Detected detect(CliSession cli) throws IOException {
         String out = cli.run("show version");
         // The platform argument is not needed to read show version: any family reads any output.
-        VersionInfo v = Parsers.version(Platform.OS10, out);
+        VersionInfo v = Parsers.version(out);
         if (v.detectedPlatform() == null) {
             String first = out.strip().lines().findFirst().orElse("");
             throw new Poller.UndetectedPlatformException("platform auto: show version names no Dell OS family (os10, os9, "

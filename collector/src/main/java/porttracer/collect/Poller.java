@@ -101,7 +101,7 @@ public final class Poller {
             Fetched fetched = fetch(sw, hostKeys);
             sw = fetched.sw();
             Outputs out = fetched.out();
-            ParseResult<MacEntry> macs = Parsers.macTable(sw.platform(), out.macTable());
+            ParseResult<MacEntry> macs = Parsers.macTable(out.macTable());
             entries = macs.rows().size();
             unparsed = macs.unparsedLines().size();
             if (entries == 0 && unparsed > 0) {
@@ -239,7 +239,7 @@ public final class Poller {
         int unparsed = macs.unparsedLines().size();
         Map<String, LldpNeighbor> lldpByPort = new HashMap<>();
         if (out.lldp() != null) {
-            ParseResult<LldpNeighbor> lldp = Parsers.lldp(sw.platform(), out.lldp());
+            ParseResult<LldpNeighbor> lldp = Parsers.lldp(out.lldp());
             unparsed += lldp.unparsedLines().size();
             for (LldpNeighbor n : lldp.rows()) {
                 lldpByPort.put(n.localPort().key(), n);
@@ -248,18 +248,18 @@ public final class Poller {
         }
         Map<String, PortInfo> ports = new HashMap<>();
         if (out.interfaces() != null) {
-            ParseResult<PortInfo> ifs = Parsers.interfaces(sw.platform(), out.interfaces());
+            ParseResult<PortInfo> ifs = Parsers.interfaces(out.interfaces());
             unparsed += ifs.unparsedLines().size();
             ifs.rows().forEach(p -> ports.put(p.port().key(), p));
         }
         if (out.switchport() != null) {
-            ParseResult<PortInfo> sp = Parsers.switchport(sw.platform(), out.switchport());
+            ParseResult<PortInfo> sp = Parsers.switchport(out.switchport());
             unparsed += sp.unparsedLines().size();
             sp.rows().forEach(p -> ports.merge(p.port().key(), p, Poller::combine));
         }
         Map<MacAddress, String> ips = new HashMap<>();
         if (out.arp() != null) {
-            ParseResult<ArpEntry> arp = Parsers.arp(sw.platform(), out.arp());
+            ParseResult<ArpEntry> arp = Parsers.arp(out.arp());
             unparsed += arp.unparsedLines().size();
             arp.rows().forEach(a -> ips.put(a.mac(), a.ip()));
         }

@@ -128,11 +128,11 @@ public final class SwitchProbe {
 
     private static ParseResult<?> parse(String command, Dialect d, Platform p, String out) {
         Map<String, BiFunction<Platform, String, ParseResult<?>>> parsers = new LinkedHashMap<>();
-        parsers.put(d.macTable(), Parsers::macTable);
-        parsers.put(d.lldpNeighbors(), Parsers::lldp);
-        parsers.put(d.interfaceStatus(), Parsers::interfaces);
+        parsers.put(d.macTable(), (platform, text) -> Parsers.macTable(text));
+        parsers.put(d.lldpNeighbors(), (platform, text) -> Parsers.lldp(text));
+        parsers.put(d.interfaceStatus(), (platform, text) -> Parsers.interfaces(text));
         if (d.switchport() != null) {
-            parsers.put(d.switchport(), Parsers::switchport);
+            parsers.put(d.switchport(), (platform, text) -> Parsers.switchport(text));
         }
         if (d.portChannels() != null) {
             parsers.putIfAbsent(d.portChannels(), Parsers::portChannels);

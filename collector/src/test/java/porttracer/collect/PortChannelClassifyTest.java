@@ -64,7 +64,7 @@ class PortChannelClassifyTest {
                 + " 103    00:50:56:aa:bb:02       Dynamic         Po 2            Active\n"
                 + " 103    00:50:56:aa:bb:03       Dynamic         Gi 1/24         Active\n";
         Poller.Outputs out = new Poller.Outputs(macTable, null, null, switchport, null, switchport);
-        Snapshot snap = poller.snapshot(sw, Instant.EPOCH, Parsers.macTable(Platform.OS9, macTable), out, Map.of(),
+        Snapshot snap = poller.snapshot(sw, Instant.EPOCH, Parsers.macTable(macTable), out, Map.of(),
                 Set.of());
         assertThat(snap.unparsedLines()).isZero();
         assertThat(snap.sightings()).extracting(Sighting::portKey, Sighting::edge, Sighting::reason, Sighting::members)
