@@ -25,7 +25,7 @@ final class KeyCommand {
             err.println("porttracer: no credential key file at " + file + " (PORTTRACER_SECRET_KEY_FILE): nothing to rotate");
             return 2;
         }
-        try (Database db = Database.open(settings)) {
+        try (Database db = Database.open(porttracer.config.DbConfig.from(settings))) {
             KeyRotation.Report r = KeyRotation.rotate(db.dataSource(), file);
             out.println("re-encrypted " + r.resealed() + " secrets under key " + r.keyId() + " in " + file
                     + "; restart every node, and replace backups of the old key file");

@@ -19,7 +19,8 @@ import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import porttracer.config.Settings;
+import porttracer.config.ClassifyConfig;
+import porttracer.config.PollConfig;
 import porttracer.domain.ArpEntry;
 import porttracer.domain.LldpNeighbor;
 import porttracer.domain.MacAddress;
@@ -54,7 +55,7 @@ public final class Poller {
     private final Metrics metrics;
     private final PortClassifier classifier;
     private final SessionPool sessions;
-    private final Duration defaultInterval;
+    private final PollConfig poll;
     private final String node;
     private final Map<MacAddress, String> switchMacs = new ConcurrentHashMap<>();
     private volatile Set<String> switchNames = Set.of();
@@ -62,17 +63,16 @@ public final class Poller {
     private final Object namesLock = new Object();
     private volatile long namesLoadedAt = System.nanoTime() - 2 * NAMES_TTL_NANOS;
 
-    public Poller(Settings settings, Inventory inventory, SessionPool sessions, PollStatusStore status,
-                  IndexFeed feed, Metrics metrics, String node) {
+    public Poller(PollConfig poll, ClassifyConfig classify, Inventory inventory, SessionPool sessions,
+                  PollStatusStore status, IndexFeed feed, Metrics metrics, String node) {
         this.sessions = sessions;
         this.inventory = inventory;
         this.status = status;
         this.feed = feed;
         this.recorder = new PollRecorder(status);
         this.metrics = metrics;
-        this.defaultInterval = settings.getSeconds("poll.interval");
-        this.classifier = new PortClassifier(settings.getInt("classify.max-edge-macs"),
-                settings.getInt("classify.max-edge-vlans"));
+        this.poll = poll;
+        this.classifier = new PortClassifier(classify.maxEdgeMacs(), classify.maxEdgeVlans());
         this.node = node;
     }
 
@@ -311,10 +311,9 @@ public final class Poller {
     }
 
     /**
-     * The inventory's switch names, re-read every 30 s by one poll while the others wait for it:
-     * when every poll thread of a 10 000-switch burst re-read the inventory at once, the
-     * collector ran out of heap and connections. A failed read is retried a period later, not by
-     * every poll.
+     * The inventory's switch names, re-read every 30 s by one poll while the others wait for it (all
+     * at once ran a large burst out of heap: bench/RESULTS.md, "Every poll thread re-read the whole
+     * inventory at once"). A failed read is retried a period later, not by every poll.
      */
     private Set<String> knownSwitchNames() {
         if (System.nanoTime() - namesLoadedAt <= NAMES_TTL_NANOS) {
@@ -375,8 +374,7 @@ public final class Poller {
 
     boolean polledRecently(SwitchRecord sw) {
         Instant last = status.lastPollAt(sw.id());
-        Duration interval = sw.pollIntervalSeconds() == null ? defaultInterval : Duration.ofSeconds(sw.pollIntervalSeconds());
-        return last != null && last.isAfter(Instant.now().minus(interval.dividedBy(2)));
+        return last != null && last.isAfter(Instant.now().minus(poll.intervalOf(sw.pollIntervalSeconds()).dividedBy(2)));
     }
 
     Optional<SwitchRecord> find(int switchId) {

@@ -18,8 +18,8 @@ final class SyslogLine {
 
     private final Pattern linkChange;
 
-    SyslogLine(String pattern) {
-        this.linkChange = Pattern.compile(pattern);
+    SyslogLine(Pattern linkChange) {
+        this.linkChange = linkChange;
     }
 
     int classify(CharSequence message) {

@@ -51,7 +51,8 @@ class PortChannelClassifyTest {
 
     @Test
     void anOs9PollReadsMembershipFromTheSwitchportAnswerAndPutsTheMembersOnThePortChannelSighting() {
-        Poller poller = new Poller(Settings.load(Map.of(), Map.of()), null, null, null, null, null, "test");
+        Poller poller = new Poller(porttracer.config.PollConfig.from(Settings.load(Map.of(), Map.of())),
+                porttracer.config.ClassifyConfig.from(Settings.load(Map.of(), Map.of())), null, null, null, null, null, "test");
         SwitchRecord sw = new SwitchRecord(1, "s25n", "127.0.0.1", 22, Platform.OS9, "S25N", "site1", null, true,
                 null, false);
         String switchport = "Codes:  U - Untagged, T - Tagged\n\n"

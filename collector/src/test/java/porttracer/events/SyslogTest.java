@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import porttracer.config.EventsConfig;
 import porttracer.config.Settings;
 
 /** Syslog lines by the default link pattern, and RFC 6587 framing of TCP streams. */
 class SyslogTest {
 
-    private final SyslogLine lines = new SyslogLine(Settings.load(Map.of(), Map.of()).get("syslog.pattern"));
+    private final SyslogLine lines = new SyslogLine(EventsConfig.from(Settings.load(Map.of(), Map.of())).syslogPattern());
 
     @Test
     void defaultPatternFindsDellLinkChangesOnly() {
