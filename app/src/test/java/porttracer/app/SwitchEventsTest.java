@@ -98,6 +98,46 @@ class SwitchEventsTest {
     }
 
     @Test
+    void aSyslogLineNamingAnOs10PortPollsThatPortAloneAndKeepsTheSwitchsOtherSightings(@TempDir Path dir) throws Exception {
+        Fleet fleet = Fleet.generate(TestFleet.smallSpec(164));
+        try (TestFleet f = start(fleet, dir, "0")) {
+            int api = f.pt.startApi("127.0.0.1", 0).port();
+            InetSocketAddress syslog = new InetSocketAddress("127.0.0.1", f.pt.events().syslogUdpPort().orElseThrow());
+            SimSwitch sw = fleet.switches().stream()
+                    .filter(s -> s.floor() != null && s.platform() == porttracer.domain.Platform.OS10).findFirst().orElseThrow();
+            List<porttracer.sim.SimHost> already = f.sim.fleet().hosts().stream()
+                    .filter(h -> h.switchName().equals(sw.name())).toList();
+            assertThat(already).isNotEmpty();
+            try (SwitchEvents events = new SwitchEvents(fleet, null, TrapVersion.V2C, "public", syslog, SyslogTransport.UDP)) {
+                // The first event of a switch polls it whole: this node keeps its answers to merge a port into.
+                String first = f.freePort(sw.name(), 10);
+                MacAddress one = MacAddress.parse("02:16:00:00:02:01");
+                events.plug(one, 10, sw.name(), first);
+                await("trace of the first host", () -> tracedAt(api, one, sw.name(), first));
+                String second = f.freePort(sw.name(), 10);
+                MacAddress two = MacAddress.parse("02:16:00:00:02:02");
+                Map<MacAddress, Boolean> was = new HashMap<>();
+                already.forEach(h -> was.put(h.mac(), tracedAt(api, h.mac(), sw.name(), h.port())));
+                assertThat(was).containsValue(true);
+                int before = f.sim.commands(sw.name()).size();
+                events.plug(two, 10, sw.name(), second);
+                await("trace of the second host", () -> tracedAt(api, two, sw.name(), second));
+                List<String> sent = f.sim.commands(sw.name()).subList(before, f.sim.commands(sw.name()).size())
+                        .stream().map(String::strip).toList();
+                System.out.println("port poll of " + sw.name() + " " + second + ": " + sent);
+                assertThat(sent).contains("show mac address-table interface ethernet " + second.substring("ethernet".length()))
+                        .doesNotContain("show mac address-table", "show lldp neighbors", "show interface status");
+                // The merge kept every other sighting of the switch where the whole polls put them.
+                assertThat(tracedAt(api, one, sw.name(), first)).isTrue();
+                for (porttracer.sim.SimHost h : already) {
+                    assertThat(tracedAt(api, h.mac(), sw.name(), h.port())).as(h.mac() + " at " + h.port())
+                            .isEqualTo(was.get(h.mac()));
+                }
+            }
+        }
+    }
+
+    @Test
     void aFlappingPortCostsAtMostOnePollPerDebounceWindow(@TempDir Path dir) throws Exception {
         Fleet fleet = Fleet.generate(TestFleet.smallSpec(162));
         int debounce = 3;

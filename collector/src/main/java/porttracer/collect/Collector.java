@@ -255,6 +255,9 @@ public final class Collector implements AutoCloseable {
         return scheduler;
     }
 
+    /** Trigger data naming the port a switch event reported: that poll reads the port alone where it can. */
+    public static final String EVENT_PORT = PollJob.PORT;
+
     /** The Quartz job of a switch, e.g. to trigger one poll now. */
     public static JobKey jobKeyOf(int switchId) {
         return jobKey(switchId);

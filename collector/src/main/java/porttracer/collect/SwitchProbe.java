@@ -95,7 +95,7 @@ public final class SwitchProbe {
             String out = cli.run(c);
             ParseResult<?> parsed = parse(c, d, platform, out);
             commands.add(command(c, out, c0, parsed));
-            if (Poller.unknownCommand(out)) {
+            if (SwitchReader.unknownCommand(out)) {
                 failure = failure != null ? failure : "the switch refused '" + c + "': " + Poller.printable(out.strip().lines()
                         .reduce((a, b) -> b).orElse(""));
                 continue;
