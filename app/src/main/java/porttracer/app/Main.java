@@ -92,8 +92,9 @@ public final class Main {
         if (api) {
             pt.startApi(settings.get("api.host"), settings.getInt("api.port"));
         }
-        if (settings.getInt("metrics.port") > 0) {
-            pt.startMetricsServer(settings.get("api.host"), settings.getInt("metrics.port"));
+        int metricsPort = porttracer.config.NodeConfig.from(settings).metricsPort();
+        if (metricsPort > 0) {
+            pt.startMetricsServer(settings.get("api.host"), metricsPort);
         }
         stop.await();
     }

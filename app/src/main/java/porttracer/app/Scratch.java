@@ -19,7 +19,8 @@ public final class Scratch {
 
     /** Empties the project's tables (schema kept) and Quartz's; a no-op before the first migration. */
     public static void resetDatabase(Settings s) throws Exception {
-        try (Connection c = DriverManager.getConnection(s.get("db.url"), s.get("db.user"), s.get("db.password"));
+        porttracer.config.DbConfig db = porttracer.config.DbConfig.from(s);
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
              Statement st = c.createStatement()) {
             boolean migrated;
             try (var rs = st.executeQuery("select to_regclass('public.switch') is not null")) {
