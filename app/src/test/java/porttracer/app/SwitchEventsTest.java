@@ -100,7 +100,10 @@ class SwitchEventsTest {
     @Test
     void aSyslogLineNamingAnOs10PortPollsThatPortAloneAndKeepsTheSwitchsOtherSightings(@TempDir Path dir) throws Exception {
         Fleet fleet = Fleet.generate(TestFleet.smallSpec(164));
-        try (TestFleet f = start(fleet, dir, "0")) {
+        // Each CLI command takes 300 ms, as real switches take their time: one command shows against several.
+        try (TestFleet f = TestFleet.start(fleet, dir, eventSettings(fleet, "0"), o -> o.withCommandLatency(Duration.ofMillis(300)))) {
+            f.pt.startCollector();
+            f.pollAll(LIMIT);
             int api = f.pt.startApi("127.0.0.1", 0).port();
             InetSocketAddress syslog = new InetSocketAddress("127.0.0.1", f.pt.events().syslogUdpPort().orElseThrow());
             SimSwitch sw = fleet.switches().stream()
@@ -112,16 +115,21 @@ class SwitchEventsTest {
                 // The first event of a switch polls it whole: this node keeps its answers to merge a port into.
                 String first = f.freePort(sw.name(), 10);
                 MacAddress one = MacAddress.parse("02:16:00:00:02:01");
+                Instant t1 = Instant.now();
                 events.plug(one, 10, sw.name(), first);
                 await("trace of the first host", () -> tracedAt(api, one, sw.name(), first));
+                long wholeMs = Duration.between(t1, Instant.now()).toMillis();
                 String second = f.freePort(sw.name(), 10);
                 MacAddress two = MacAddress.parse("02:16:00:00:02:02");
                 Map<MacAddress, Boolean> was = new HashMap<>();
                 already.forEach(h -> was.put(h.mac(), tracedAt(api, h.mac(), sw.name(), h.port())));
                 assertThat(was).containsValue(true);
                 int before = f.sim.commands(sw.name()).size();
+                Instant t2 = Instant.now();
                 events.plug(two, 10, sw.name(), second);
                 await("trace of the second host", () -> tracedAt(api, two, sw.name(), second));
+                System.out.println("plug-to-trace at 300 ms per command: whole-switch event poll " + wholeMs
+                        + " ms, port event poll " + Duration.between(t2, Instant.now()).toMillis() + " ms");
                 List<String> sent = f.sim.commands(sw.name()).subList(before, f.sim.commands(sw.name()).size())
                         .stream().map(String::strip).toList();
                 System.out.println("port poll of " + sw.name() + " " + second + ": " + sent);
