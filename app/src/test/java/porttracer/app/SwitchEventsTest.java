@@ -141,6 +141,16 @@ class SwitchEventsTest {
                     assertThat(tracedAt(api, h.mac(), sw.name(), h.port())).as(h.mac() + " at " + h.port())
                             .isEqualTo(was.get(h.mac()));
                 }
+                // Another node polled the switch since: the answers kept here are older than its, so the whole switch.
+                new porttracer.store.PollStatusStore(f.pt.db().dataSource()).record(new porttracer.store.PollRecord(
+                        f.ids.get(sw.name()), Instant.now(), 1, porttracer.store.PollOutcome.OK, null, 1, 0, "other-node"));
+                String third = f.freePort(sw.name(), 10);
+                MacAddress three = MacAddress.parse("02:16:00:00:02:03");
+                int before3 = f.sim.commands(sw.name()).size();
+                events.plug(three, 10, sw.name(), third);
+                await("trace of the third host", () -> tracedAt(api, three, sw.name(), third));
+                assertThat(f.sim.commands(sw.name()).subList(before3, f.sim.commands(sw.name()).size()).stream()
+                        .map(String::strip).toList()).contains("show mac address-table", "show lldp neighbors");
             }
         }
     }

@@ -90,7 +90,7 @@ public final class Poller {
             // the poll costs only the status write, which is retried.
             Map<String, String> overrides = inventory.portOverrides(sw.id());
             Set<String> names = knownSwitchNames();
-            Read read = read(sw, hostKeys, port);
+            Read read = read(sw, hostKeys, port, started);
             RecentAnswers.Answers answers = read.answers();
             sw = answers.sw();
             entries = answers.macs().rows().size();
@@ -133,9 +133,9 @@ public final class Poller {
     private record Read(RecentAnswers.Answers answers, ParseResult<MacEntry> justRead) {
     }
 
-    private Read read(SwitchRecord sw, HostKeyPinning hostKeys, String port) throws IOException {
+    private Read read(SwitchRecord sw, HostKeyPinning hostKeys, String port, Instant started) throws IOException {
         RecentAnswers.Answers before = port == null ? null : recent.get(sw.id());
-        if (before != null && (sw.autoPlatform() || sw.platform() == before.sw().platform())) {
+        if (before != null && (sw.autoPlatform() || sw.platform() == before.sw().platform()) && lastPollWas(sw, before)) {
             String portKey = PortName.keyOf(port);
             // The platform as last detected, the rest as the inventory says now.
             SwitchRecord known = sw.withPlatform(before.sw().platform(), before.sw().model());
@@ -146,20 +146,34 @@ public final class Poller {
                     metrics.eventPolls.labelValues("port").inc();
                     ParseResult<MacEntry> mine = Parsers.macTable(r.macTable());
                     return new Read(new RecentAnswers.Answers(known, before.out(),
-                            RecentAnswers.merge(before.macs(), portKey, mine)), mine);
+                            RecentAnswers.merge(before.macs(), portKey, mine), started), mine);
                 }
-                return whole(r.whole(), port);
+                return whole(r.whole(), port, started);
             }
         }
-        return whole(reader.readAll(sw, hostKeys), port);
+        return whole(reader.readAll(sw, hostKeys), port, started);
     }
 
-    private Read whole(SwitchReader.Fetched fetched, String port) {
+    /**
+     * True when no poll of the switch (by any node, failed ones too) started after the one that read
+     * {@code before}: merging a port into older answers would undo what that poll saw on the other ports.
+     */
+    private boolean lastPollWas(SwitchRecord sw, RecentAnswers.Answers before) {
+        try {
+            Instant last = status.lastPollAt(sw.id());
+            // A millisecond's slack: PostgreSQL rounds the stored start to microseconds.
+            return last == null || !last.isAfter(before.polledAt().plusMillis(1));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Read whole(SwitchReader.Fetched fetched, String port, Instant started) {
         if (port != null) {
             metrics.eventPolls.labelValues("switch").inc();
         }
         ParseResult<MacEntry> macs = Parsers.macTable(fetched.out().macTable());
-        return new Read(new RecentAnswers.Answers(fetched.sw(), fetched.out(), macs), macs);
+        return new Read(new RecentAnswers.Answers(fetched.sw(), fetched.out(), macs, started), macs);
     }
 
     /** A failed poll's outcome and a message fit for logs and the API (no secrets, no stack). */

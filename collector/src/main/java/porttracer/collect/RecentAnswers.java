@@ -1,5 +1,6 @@
 package porttracer.collect;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import porttracer.store.SwitchRecord;
  */
 final class RecentAnswers {
 
-    /** One switch's answers as a snapshot is built from them. */
-    record Answers(SwitchRecord sw, SwitchReader.Outputs out, ParseResult<MacEntry> macs) {
+    /** One switch's answers as a snapshot is built from them, and when the poll that read them started. */
+    record Answers(SwitchRecord sw, SwitchReader.Outputs out, ParseResult<MacEntry> macs, Instant polledAt) {
     }
 
     private final Map<Integer, Answers> bySwitch;
