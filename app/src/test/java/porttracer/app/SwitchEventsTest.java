@@ -141,6 +141,17 @@ class SwitchEventsTest {
                     assertThat(tracedAt(api, h.mac(), sw.name(), h.port())).as(h.mac() + " at " + h.port())
                             .isEqualTo(was.get(h.mac()));
                 }
+                // Two ports at once: the second event folds into the first's pending port poll, which then reads the whole switch.
+                String fourth = f.freePort(sw.name(), 10);
+                MacAddress four = MacAddress.parse("02:16:00:00:02:04");
+                events.plug(four, 10, sw.name(), fourth);
+                String fifth = f.freePort(sw.name(), 10);
+                MacAddress five = MacAddress.parse("02:16:00:00:02:05");
+                int before45 = f.sim.commands(sw.name()).size();
+                events.plug(five, 10, sw.name(), fifth);
+                await("trace of both hosts", () -> tracedAt(api, four, sw.name(), fourth) && tracedAt(api, five, sw.name(), fifth));
+                assertThat(f.sim.commands(sw.name()).subList(before45, f.sim.commands(sw.name()).size()).stream()
+                        .map(String::strip).toList()).contains("show mac address-table");
                 // Another node polled the switch since: the answers kept here are older than its, so the whole switch.
                 new porttracer.store.PollStatusStore(f.pt.db().dataSource()).record(new porttracer.store.PollRecord(
                         f.ids.get(sw.name()), Instant.now(), 1, porttracer.store.PollOutcome.OK, null, 1, 0, "other-node"));
