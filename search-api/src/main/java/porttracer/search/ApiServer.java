@@ -94,7 +94,7 @@ public final class ApiServer implements AutoCloseable {
     private final PortHistory portHistory;
 
     public ApiServer(Settings settings, Database db, Elastic elastic, Inventory inventory, LiveVerifier liveVerifier,
-                     porttracer.alert.AlertStore alertStore, porttracer.alert.AlertEngine alertEngine,
+                     porttracer.store.AlertStore alertStore, porttracer.alert.AlertEngine alertEngine,
                      PrometheusRegistry registry) {
         this.alertRules = new AlertRules(alertStore, alertEngine);
         this.db = db;
@@ -127,9 +127,9 @@ public final class ApiServer implements AutoCloseable {
         this.search = new Search(elastic, locations, hosts);
         this.portViews = new PortViews(elastic, search);
         this.portHistory = new PortHistory(elastic);
-        this.admin = new InventoryAdmin(db.dataSource(), inventory);
+        this.admin = new InventoryAdmin(inventory);
         this.hostKeys = new HostKeyReview(inventory, admin);
-        this.siteSettings = new InventorySettings(db.dataSource(), inventory, admin);
+        this.siteSettings = new InventorySettings(inventory, admin);
         this.requestDuration = Histogram.builder().name("porttracer_http_request_duration_seconds")
                 .help("API request duration by route and status").labelNames("route", "status").register(registry);
         this.traceDuration = Histogram.builder().name("porttracer_trace_duration_seconds")
