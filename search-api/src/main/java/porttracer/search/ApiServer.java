@@ -111,7 +111,7 @@ public final class ApiServer implements AutoCloseable {
         this.audit = new AuditLog(db.dataSource(), SyslogAudit.fromSettings(settings, registry));
         this.admission = new Semaphore(settings.getInt("api.max-in-flight"));
         this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()),
-                settings.getSeconds("poll.interval"), settings.getInt("stale.intervals"));
+                porttracer.config.PollConfig.from(settings));
         Locations locations = new Locations(switches, settings.getInt("classify.max-edge-macs"));
         Gauge liveInFlight = Gauge.builder().name("porttracer_live_traces_in_flight")
                 .help("Live lookups running: streamed live traces and forced or stale re-checks").register(registry);
