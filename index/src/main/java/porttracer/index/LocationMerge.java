@@ -56,7 +56,7 @@ final class LocationMerge {
                     info == null || info.description() == null || info.description().isEmpty() ? null : info.description(),
                     info == null ? null : info.mode(), info == null ? null : info.pvid(),
                     info == null ? null : VlanRanges.compact(info.vlans()),
-                    SightingDoc.portRole(sw.id(), s.portKey(), s.edge()), s.members());
+                    SightingDoc.portRole(sw.id(), s.portKey(), s.edge()), s.members(), s.macsOnPort());
             String firstSeen = old.stream().filter(o -> o.samePlace(fresh) && o.edge() == fresh.edge())
                     .map(SightingDoc::firstSeen).findFirst().orElse(now);
             merged.add(fresh.withFirstSeen(firstSeen));

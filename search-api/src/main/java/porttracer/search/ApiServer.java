@@ -111,12 +111,12 @@ public final class ApiServer implements AutoCloseable {
         this.audit = new AuditLog(db.dataSource(), SyslogAudit.fromSettings(settings, registry));
         this.admission = new Semaphore(settings.getInt("api.max-in-flight"));
         this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()),
-                settings.getSeconds("poll.interval"), settings.getInt("stale.intervals"));
+                porttracer.config.PollConfig.from(settings));
         Locations locations = new Locations(switches, settings.getInt("classify.max-edge-macs"));
         Gauge liveInFlight = Gauge.builder().name("porttracer_live_traces_in_flight")
                 .help("Live lookups running: streamed live traces and forced or stale re-checks").register(registry);
         Duration perSwitch = settings.getSeconds("ssh.connect-timeout").plus(settings.getSeconds("ssh.command-timeout"));
-        this.live = new LiveTraces(liveVerifier, locations, json, settings.getInt("api.live-threads"), perSwitch,
+        this.live = new LiveTraces(liveVerifier, locations, settings.getInt("api.live-threads"), perSwitch,
                 liveInFlight);
         this.liveQuota = new LiveQuota(settings.getInt("api.live-quota-per-minute"),
                 settings.getInt("api.live-per-switch-per-minute"), registry);
@@ -483,8 +483,8 @@ public final class ApiServer implements AutoCloseable {
         MacAddress mac = mac(ctx.queryParam("mac"), "query parameter mac");
         boolean forceLive = bool(ctx, "live");
         long t0 = System.nanoTime();
-        Map<String, Object> answer = traces.trace(mac, user(ctx), forceLive);
-        boolean asked = answer != null && answer.containsKey("liveCheck");
+        TraceAnswer answer = traces.trace(mac, user(ctx), forceLive);
+        boolean asked = answer != null && answer.liveCheck() != null;
         traceDuration.labelValues(Boolean.toString(asked)).observe((System.nanoTime() - t0) / 1e9);
         audit(ctx, forceLive ? "trace-live" : "trace", mac.toString(), answer == null ? "not found" : "ok");
         if (answer == null) {
@@ -516,7 +516,7 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(400, bad.size() + " malformed MAC addresses", Map.of("malformed", bad.subList(0,
                     Math.min(bad.size(), 20)), "accepted", MacAddress.ACCEPTED_NOTATIONS));
         }
-        List<Map<String, Object>> answers = traces.batch(parsed, user(ctx).role());
+        List<BatchItem> answers = traces.batch(parsed, user(ctx).role());
         boolean csv = String.valueOf(ctx.header("Accept")).contains("text/csv");
         audit(ctx, "export", "batch trace of " + parsed.size() + " MACs as " + (csv ? "csv" : "json"), "ok");
         if (csv) {
@@ -527,20 +527,16 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static String batchCsv(List<Map<String, Object>> answers) {
+    private static String batchCsv(List<BatchItem> answers) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> a : answers) {
-            List<Map<String, Object>> locs = (List<Map<String, Object>>) a.get("locations");
-            if (locs.isEmpty()) {
-                rows.add(Arrays.asList(a.get("mac"), a.get("found"), null, null, null, null, null, null, null,
-                        null));
+        for (BatchItem a : answers) {
+            boolean found = a instanceof TraceAnswer;
+            if (a.locations().isEmpty()) {
+                rows.add(Arrays.asList(a.mac(), found, null, null, null, null, null, null, null, null));
             }
-            for (Map<String, Object> l : locs) {
-                Map<String, Object> sw = (Map<String, Object>) l.get("switch");
-                rows.add(List.of(a.get("mac"), a.get("found"), sw.get("site"), String.valueOf(sw.get("floor")),
-                        sw.get("name"), l.get("port"), l.get("vlan"), l.get("edge"), l.get("stale"),
-                        String.valueOf(l.get("lastSeen"))));
+            for (LocationView l : a.locations()) {
+                rows.add(List.of(a.mac(), found, l.sw().site(), String.valueOf(l.sw().floor()), l.sw().name(), l.port(),
+                        l.vlan(), l.edge(), l.stale(), String.valueOf(l.lastSeen())));
             }
         }
         return Csv.write(List.of("mac", "found", "site", "floor", "switch", "port", "vlan", "edge", "stale", "lastSeen"),
@@ -558,14 +554,14 @@ public final class ApiServer implements AutoCloseable {
         }
         int page = intParam(ctx, "page", 1, 1, Search.CAP);
         int size = intParam(ctx, "size", 50, 1, 200);
-        Map<String, Object> answer = search.search(q, page, size, user(ctx).role());
-        audit(ctx, "search", q, answer.get("total") + " matches");
+        SearchAnswer answer = search.search(q, page, size, user(ctx).role());
+        audit(ctx, "search", q, answer.total() + " matches");
         lookup(ctx).json(answer);
     }
 
     private void history(Context ctx) throws IOException {
         MacAddress mac = mac(ctx.pathParam("mac"), "the MAC in the path");
-        Map<String, Object> answer = search.history(mac, intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500),
+        HistoryAnswer answer = search.history(mac, intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500),
                 user(ctx).role());
         audit(ctx, "history", mac.toString(), "ok");
         lookup(ctx).json(answer);
@@ -637,11 +633,9 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(404, "no switch with id " + id);
         }
         String port = ctx.queryParam("port") == null ? null : PortPaths.port(ctx.queryParam("port"));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("switch", Map.of("id", id, "name", e.sw().name()));
-        out.put("port", port);
-        out.putAll(portHistory.history(id, port == null ? null : porttracer.domain.PortName.keyOf(port), port,
-                intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500)));
+        PortHistory.Answer out = portHistory.history(id, e.sw().name(),
+                port == null ? null : porttracer.domain.PortName.keyOf(port), port,
+                intParam(ctx, "page", 1, 1, 10_000), intParam(ctx, "size", 50, 1, 500));
         audit(ctx, "port-history", e.sw().name() + " " + (port == null ? "every port" : port), "ok");
         lookup(ctx).json(out);
     }
@@ -649,10 +643,10 @@ public final class ApiServer implements AutoCloseable {
     private void freePorts(Context ctx) throws IOException {
         String site = PortPaths.optional(ctx.queryParam("site"), "site");
         String floor = PortPaths.optional(ctx.queryParam("floor"), "floor");
-        Map<String, Object> report = portViews.free(site, floor, intParam(ctx, "days", PortViews.FREE_DAYS, 0, 3650));
-        audit(ctx, "free-ports", (site == null ? "*" : site) + "/" + (floor == null ? "*" : floor), report.get("total") + " free");
+        FreeReport report = portViews.free(site, floor, intParam(ctx, "days", PortViews.FREE_DAYS, 0, 3650));
+        audit(ctx, "free-ports", (site == null ? "*" : site) + "/" + (floor == null ? "*" : floor), report.total() + " free");
         if (PortPaths.wantsCsv(ctx.header("Accept"), ctx.queryParam("format"))) {
-            lookup(ctx).contentType("text/csv; charset=utf-8").result(PortViews.freeCsv(report));
+            lookup(ctx).contentType("text/csv; charset=utf-8").result(report.csv());
         } else {
             lookup(ctx).json(report);
         }
