@@ -569,7 +569,7 @@ class ApiTest {
         // A second API over the same stores that deems a poll stale after 2 x 1 s, admitting one request at a time.
         var settings = f.pt.settings().with("poll.interval", "1").with("api.max-in-flight", "1")
                 .with("ssh.connect-timeout", "2").with("ssh.command-timeout", "2");
-        try (ApiServer api = new ApiServer(settings, f.pt.db(), f.pt.elastic(), f.pt.inventory(), f.pt.liveVerifier(),
+        try (ApiServer api = new ApiServer(porttracer.search.ApiConfig.from(settings), f.pt.db(), f.pt.elastic(), f.pt.inventory(), f.pt.liveVerifier(),
                 f.pt.alertStore(), f.pt.alerts(), new PrometheusRegistry()).start("127.0.0.1", 0)) {
             Thread.sleep(2_500);
             MacAddress other = f.sim.fleet().hosts().get(5).mac();
