@@ -34,7 +34,10 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String T0 = "porttracer.t0";
-    /** Port names hold slashes, so a port in a path comes as %2F, which Jetty's default compliance refuses (400). */
+    /**
+     * Port names hold slashes, so a port in a path comes as %2F. Jetty 11's DEFAULT allows that; Jetty 12's (Javalin 7)
+     * refuses it with 400 "Ambiguous URI path separator", so the API states the one violation it relies on.
+     */
     static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("porttracer: encoded slashes in port names",
             UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR);
 

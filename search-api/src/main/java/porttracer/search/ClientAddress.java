@@ -12,7 +12,7 @@ final class ClientAddress {
     private ClientAddress() {
     }
 
-    /** Makes {@code ctx.ip()}, and so {@link #of}, ask the trusted proxies: Javalin's default believes anyone's header. */
+    /** Makes {@code ctx.ip()}, and so {@link #of}, ask the trusted proxies: Javalin's default is the socket peer only. */
     static void resolveThrough(TrustedProxies proxies, JavalinConfig cfg) {
         cfg.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
     }
