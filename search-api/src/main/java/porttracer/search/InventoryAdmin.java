@@ -1,6 +1,5 @@
 package porttracer.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -264,12 +263,6 @@ final class InventoryAdmin {
             throw new ApiError(400, "a name is 1 to 64 letters, digits, spaces, dots, dashes or underscores");
         }
         return name.strip();
-    }
-
-    static Map<String, String> fields(JsonNode body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        body.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-        return out;
     }
 
     private interface Row {

@@ -62,7 +62,7 @@ final class InventoryRoutes {
 
     private void updateSite(Context ctx) {
         int id = Requests.intPath(ctx, "id");
-        siteSettings.updateSite(id, InventoryAdmin.fields(Requests.body(ctx)));
+        siteSettings.updateSite(id, Requests.fields(Requests.body(ctx)));
         changed(ctx, "site " + id + " updated");
         ctx.status(204);
     }
@@ -100,7 +100,7 @@ final class InventoryRoutes {
     }
 
     private void createSwitch(Context ctx) {
-        Map<String, String> fields = InventoryAdmin.fields(Requests.body(ctx));
+        Map<String, String> fields = Requests.fields(Requests.body(ctx));
         InventoryAdmin.SwitchInput in = admin.switchInput(fields::get);
         Boolean routing = InventorySettings.routingFlag(fields.get("routing"));
         int id = admin.createSwitch(in);
@@ -111,7 +111,7 @@ final class InventoryRoutes {
 
     private void updateSwitch(Context ctx) {
         int id = Requests.intPath(ctx, "id");
-        Map<String, String> fields = InventoryAdmin.fields(Requests.body(ctx));
+        Map<String, String> fields = Requests.fields(Requests.body(ctx));
         InventoryAdmin.SwitchInput in = admin.switchInput(fields::get);
         Boolean routing = InventorySettings.routingFlag(fields.get("routing"));
         admin.updateSwitch(id, in);

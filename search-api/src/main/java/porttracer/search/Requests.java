@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import porttracer.domain.MacAddress;
@@ -34,6 +35,13 @@ final class Requests {
         } catch (JsonProcessingException e) {
             throw new ApiError(400, "malformed JSON body: " + e.getOriginalMessage());
         }
+    }
+
+    /** The body's fields as text (null for JSON null), for validation shared with CSV lines. */
+    static Map<String, String> fields(JsonNode body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        body.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        return out;
     }
 
     static String required(JsonNode body, String field) {
