@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import porttracer.config.Settings;
 import porttracer.secure.KeyRotation;
 import porttracer.store.Database;
+import porttracer.store.SecretStore;
 
 /** {@code ./porttracer rotate-key}: every stored secret re-encrypted under a new credential key. */
 final class KeyCommand {
@@ -26,7 +27,7 @@ final class KeyCommand {
             return 2;
         }
         try (Database db = Database.open(settings)) {
-            KeyRotation.Report r = KeyRotation.rotate(db.dataSource(), file);
+            KeyRotation.Report r = KeyRotation.rotate(file, new SecretStore(db.dataSource())::resealStale);
             out.println("re-encrypted " + r.resealed() + " secrets under key " + r.keyId() + " in " + file
                     + "; restart every node, and replace backups of the old key file");
         }

@@ -6,7 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import porttracer.alert.AlertEngine;
-import porttracer.alert.AlertStore;
+import porttracer.store.AlertStore;
 import porttracer.index.IndexFeed;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class PortTracer implements AutoCloseable {
         }
         SecretBox secrets = SecretBox.fromSettings(settings);
         // Values from before key ids and row binding (or under a retired key) are re-sealed under the current key.
-        porttracer.secure.KeyRotation.resealStale(db.dataSource(), secrets);
+        new porttracer.store.SecretStore(db.dataSource()).resealStale(secrets);
         this.inventory = new Inventory(db.dataSource(), secrets);
         elastic.ensureLayout();
         // One index writer per process: the collector and live re-verification share its locks.

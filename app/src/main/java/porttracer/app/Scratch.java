@@ -1,12 +1,10 @@
 package porttracer.app;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import porttracer.config.Settings;
 import porttracer.index.Elastic;
+import porttracer.store.StoreReset;
 
 /**
  * Wiping a scratch database and index prefix, as the test suite and the benchmarks do before each
@@ -19,23 +17,7 @@ public final class Scratch {
 
     /** Empties the project's tables (schema kept) and Quartz's; a no-op before the first migration. */
     public static void resetDatabase(Settings s) throws Exception {
-        try (Connection c = DriverManager.getConnection(s.get("db.url"), s.get("db.user"), s.get("db.password"));
-             Statement st = c.createStatement()) {
-            boolean migrated;
-            try (var rs = st.executeQuery("select to_regclass('public.switch') is not null")) {
-                rs.next();
-                migrated = rs.getBoolean(1);
-            }
-            if (!migrated) {
-                return;
-            }
-            st.execute("truncate site, floor, credential, switch, port_override, poll_status, app_user, audit_log "
-                    + "restart identity cascade");
-            // One truncate: deleting 10 000 triggers row by row (with their foreign keys) takes minutes.
-            st.execute("truncate qrtz_fired_triggers, qrtz_simple_triggers, qrtz_cron_triggers, qrtz_simprop_triggers, "
-                    + "qrtz_blob_triggers, qrtz_triggers, qrtz_job_details, qrtz_scheduler_state, "
-                    + "qrtz_paused_trigger_grps, qrtz_calendars");
-        }
+        StoreReset.emptyAll(s.get("db.url"), s.get("db.user"), s.get("db.password"));
     }
 
     /** Deletes every index and template of the prefix. */

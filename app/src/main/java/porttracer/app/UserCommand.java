@@ -4,16 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import porttracer.search.Role;
 import porttracer.search.Users;
-import porttracer.store.StoreException;
+import porttracer.store.UserStore;
 
 /**
  * {@code ./porttracer user add NAME --role R | list | disable NAME | delete NAME}: the first superadmin and
@@ -83,9 +80,9 @@ final class UserCommand {
                     err.println(USAGE);
                     return 2;
                 }
-                String sql = args.get(0).equals("disable") ? "update app_user set enabled = false where username = ?"
-                        : "delete from app_user where username = ?";
-                if (update(db, sql, args.get(1)) == 0) {
+                UserStore store = new UserStore(db);
+                boolean done = args.get(0).equals("disable") ? store.disable(args.get(1)) : store.delete(args.get(1));
+                if (!done) {
                     err.println("porttracer: no user " + args.get(1));
                     return 2;
                 }
@@ -115,14 +112,5 @@ final class UserCommand {
             return "password must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt ignores the rest)";
         }
         return null;
-    }
-
-    private static int update(DataSource db, String sql, String name) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, name);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("changing user " + name, e);
-        }
     }
 }

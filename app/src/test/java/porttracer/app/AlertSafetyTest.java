@@ -4,25 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import porttracer.alert.AlertEngine;
-import porttracer.alert.AlertRule;
-import porttracer.alert.AlertStore;
+import porttracer.store.AlertRule;
+import porttracer.store.AlertStore;
 import porttracer.alert.WebhookGuard;
 import porttracer.config.Settings;
 import porttracer.index.LocationIndex;
@@ -251,6 +261,112 @@ class AlertSafetyTest {
         }
         assertThat(pt.alerts().purgeOldDeliveries()).isGreaterThanOrEqualTo(1);
         assertThat(pt.alertStore().deliveries(id, 10)).extracting(m -> m.get("mac")).containsExactly("recent");
+    }
+
+    /** A name under the reserved .test domain that only the tests' resolver answers. */
+    private static final String REBINDING = "hooks.rebind.test";
+
+    /** Answers names under .rebind.test with {@code answer} of the lookup's number (0 first), counted in {@code lookups}. */
+    private static WebhookGuard guardResolving(IntFunction<String> answer, AtomicInteger lookups) {
+        return new WebhookGuard(WebhookGuard.ranges(ALLOWED + "/32"), List.of("127.0.0.1"), host -> {
+            if (!host.endsWith(".rebind.test")) {
+                return InetAddress.getAllByName(host);
+            }
+            return new InetAddress[] {InetAddress.getByName(answer.apply(lookups.getAndIncrement()))};
+        });
+    }
+
+    @Test
+    void aDeliveryConnectsToTheAddressCheckedNotToWhatTheNameResolvesToNext() throws Exception {
+        // DNS rebinding: the name resolves to an allowed address for the check, then to loopback, where a
+        // receiver listens on the same port. Only a delivery pinned to the checked address reaches the first.
+        int port = receiver.getAddress().getPort();
+        AtomicInteger victimHits = new AtomicInteger();
+        HttpServer victim = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
+        victim.createContext("/", ex -> {
+            victimHits.incrementAndGet();
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        victim.start();
+        AtomicInteger lookups = new AtomicInteger();
+        AlertEngine engine = new AlertEngine(pt.alertStore(), new ObjectMapper(), guardResolving(n -> n == 0 ? ALLOWED : "127.0.0.1", lookups), new AlertEngine.Limits(1, 100, 10, 5, 30),
+                new PrometheusRegistry());
+        try {
+            String mac = "02:00:00:00:06:06";
+            int id = pt.alertStore().create(rule("rebinding", "watched_mac", mac,
+                    "http://" + REBINDING + ":" + port + "/ok"), SECRET, "test");
+            engine.reload();
+            int before = received.get();
+            engine.onApplied(applied(event("appeared", mac)));
+            assertThat(awaitDelivery(pt.alertStore(), id, "delivered")).isNotNull();
+            assertThat(received.get() - before).isEqualTo(1);
+            assertThat(victimHits.get()).isZero();
+            assertThat(lookups.get()).as("the name is resolved once per delivery").isEqualTo(1);
+        } finally {
+            engine.close();
+            victim.stop(0);
+        }
+    }
+
+    @Test
+    void anHttpsDeliveryIsPinnedYetItsCertificateIsVerifiedForTheHostName(@TempDir Path dir) throws Exception {
+        char[] pass = "changeit".toCharArray();
+        Path keystore = dir.resolve("hook.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hook", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=" + REBINDING, "-ext", "SAN=dns:" + REBINDING, "-keystore", keystore.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            keys.load(in, pass);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, pass);
+        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls.init(kmf.getKeyManagers(), null, null);
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("hook", keys.getCertificate("hook"));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        SSLContext clientTls = SSLContext.getInstance("TLS");
+        clientTls.init(null, tmf.getTrustManagers(), null);
+
+        AtomicInteger hits = new AtomicInteger();
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(ALLOWED), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+        https.createContext("/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            hits.incrementAndGet();
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        https.start();
+        AlertEngine engine = new AlertEngine(pt.alertStore(), new ObjectMapper(),
+                guardResolving(n -> ALLOWED, new AtomicInteger()), new AlertEngine.Limits(1, 100, 10, 5, 30),
+                new PrometheusRegistry(), clientTls);
+        try {
+            int port = https.getAddress().getPort();
+            String mac = "02:00:00:00:07:07";
+            // The certificate names the host only (no IP address): verified against 127.0.0.2 it would fail.
+            int named = pt.alertStore().create(rule("https pinned", "watched_mac", mac,
+                    "https://" + REBINDING + ":" + port + "/ok"), SECRET, "test");
+            // Another name pinned to the same address: the certificate does not name it, so nothing is sent.
+            int misnamed = pt.alertStore().create(rule("https misnamed", "watched_mac", mac,
+                    "https://other.rebind.test:" + port + "/ok"), SECRET, "test");
+            engine.reload();
+            engine.onApplied(applied(event("appeared", mac)));
+            assertThat(awaitDelivery(pt.alertStore(), named, "delivered")).isNotNull();
+            Map<String, Object> refused = awaitDelivery(pt.alertStore(), misnamed, "failed");
+            assertThat(String.valueOf(refused.get("lastError"))).contains("other.rebind.test");
+            assertThat(hits.get()).isEqualTo(1);
+        } finally {
+            engine.close();
+            https.stop(0);
+        }
     }
 
     private static AlertRule rule(String name, String kind, String mac, String webhook) {

@@ -18,7 +18,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import porttracer.alert.AlertRule;
+import porttracer.store.AlertRule;
 import porttracer.domain.PortName;
 import porttracer.sim.SimHost;
 import porttracer.sim.SimSwitch;

@@ -34,11 +34,15 @@ class InventoryApiTest extends ApiScenario {
         String csv = "name,host,sshPort,platform,site,floor,credential\n"
                 + "hq-sw2,127.0.0.4,22,os9,hq,ground,simulator\n"
                 + "\"hq-sw1\",127.0.0.3,22,os10,hq,,\n"
-                + "hq-sw3,127.0.0.5,22,ios,hq,,\n";
+                + "hq-sw3,127.0.0.5,22,ios,hq,,\n"
+                + "hq-sw4,127.0.0.4,22,os9,hq,ground,simulator\n";
         JsonNode imported = f.call("POST", "/api/v1/switches/import").as("superadmin").body("text/csv", csv).send().json();
         assertThat(imported.get("created").asInt()).isEqualTo(1);
         assertThat(imported.get("updated").asInt()).isEqualTo(1);
         assertThat(imported.get("errors").get(0).get("line").asInt()).isEqualTo(4);
+        // A line the database refuses (hq-sw2's address) is that line's error; the others still apply.
+        assertThat(imported.get("errors").get(1).get("line").asInt()).isEqualTo(5);
+        assertThat(imported.get("errors").get(1).get("error").asText()).contains("127.0.0.4:22 already exists");
         String listing = f.get("/api/v1/switches").as("superadmin").send().text();
         assertThat(listing).contains("hq-sw1", "hq-sw2", "127.0.0.3").doesNotContain(TestEnv.plantedSecret(), "password");
 

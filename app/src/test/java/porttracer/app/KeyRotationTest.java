@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import porttracer.alert.AlertRule;
+import porttracer.store.AlertRule;
 import porttracer.config.Settings;
 import porttracer.secure.KeyFile;
 import porttracer.secure.SecretBox;

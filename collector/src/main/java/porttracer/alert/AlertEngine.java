@@ -3,9 +3,8 @@ package porttracer.alert;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import javax.net.ssl.SSLContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -33,6 +32,8 @@ import org.slf4j.LoggerFactory;
 import porttracer.domain.PortName;
 import porttracer.index.LocationIndex;
 import porttracer.index.MoveEvent;
+import porttracer.store.AlertRule;
+import porttracer.store.AlertStore;
 
 /**
  * Evaluates alert rules against the changes each poll detects (never by rescanning the index)
@@ -61,7 +62,7 @@ public final class AlertEngine implements AutoCloseable {
     private final ObjectMapper json;
     private final WebhookGuard guard;
     private final Limits limits;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookSender http;
     private final ScheduledExecutorService senders;
     private final int maxAttempts;
     private final long retryBaseMs;
@@ -93,6 +94,13 @@ public final class AlertEngine implements AutoCloseable {
 
     public AlertEngine(AlertStore store, ObjectMapper json, WebhookGuard guard, Limits limits,
                        PrometheusRegistry registry) {
+        this(store, json, guard, limits, registry, null);
+    }
+
+    /** {@code webhookTls}: whom https webhooks are trusted by (null: the JDK's default trust store). */
+    public AlertEngine(AlertStore store, ObjectMapper json, WebhookGuard guard, Limits limits,
+                       PrometheusRegistry registry, SSLContext webhookTls) {
+        this.http = new WebhookSender(webhookTls);
         this.store = store;
         this.json = json;
         this.guard = guard;
@@ -322,9 +330,10 @@ public final class AlertEngine implements AutoCloseable {
 
     /** One delivery attempt; false when a retry has been scheduled. */
     private boolean attempt(AlertRule r, long deliveryId, String payload, String signature, int attempt) {
+        List<InetAddress> addresses;
         try {
             // Checked again at send time: the name may resolve elsewhere than when the rule was saved.
-            guard.check(URI.create(r.webhookUrl()));
+            addresses = guard.checked(URI.create(r.webhookUrl()));
         } catch (WebhookGuard.Refused | IllegalArgumentException e) {
             finish(deliveryId, "failed", attempt, "refused: " + e.getMessage(), "refused");
             LOG.atError().addKeyValue("rule", r.name()).addKeyValue("error", e.getMessage()).log("alert webhook refused");
@@ -332,14 +341,8 @@ public final class AlertEngine implements AutoCloseable {
         }
         String error;
         try {
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(r.webhookUrl())).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("User-Agent", "PortTracer")
-                    .header("X-PortTracer-Delivery", Long.toString(deliveryId))
-                    .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
-            if (signature != null) {
-                req.header("X-PortTracer-Signature", signature);
-            }
-            int status = http.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            // Sent to the addresses just checked, never to what the name resolves to a moment later.
+            int status = http.post(URI.create(r.webhookUrl()), addresses, deliveryId, signature, payload);
             if (status / 100 == 2) {
                 finish(deliveryId, "delivered", attempt, null, "delivered");
                 return true;
@@ -349,9 +352,6 @@ public final class AlertEngine implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             String m = e.getClass().getSimpleName() + ": " + e.getMessage();
             error = m.length() > MAX_ERROR_CHARS ? m.substring(0, MAX_ERROR_CHARS) + "..." : m;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
         }
         if (attempt >= maxAttempts) {
             finish(deliveryId, "failed", attempt, error, "failed");

@@ -14,7 +14,8 @@ import java.util.List;
  * (169.254.0.0/16 with cloud metadata, fe80::/10), unspecified and multicast addresses, and the
  * hosts of PortTracer's own Elasticsearch, PostgreSQL and Kibana are refused; private ranges
  * (RFC 1918, RFC 4193, RFC 6598) only when an allow-listed range holds them. Names are resolved
- * and every address they give is checked, at rule creation and again before each delivery.
+ * and every address they give is checked, at rule creation and again before each delivery, which then
+ * connects to exactly the addresses checked (a name that resolves elsewhere a moment later is not asked again).
  */
 public final class WebhookGuard {
 
@@ -34,16 +35,28 @@ public final class WebhookGuard {
             NetworkRange.parse("172.16.0.0/12"), NetworkRange.parse("192.168.0.0/16"),
             NetworkRange.parse("100.64.0.0/10"), NetworkRange.parse("fc00::/7"));
 
+    /** Name resolution, a seam for tests (the system resolver otherwise). */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final List<NetworkRange> allowed;
     private final List<String> backendHosts;
+    private final Resolver resolver;
 
     /**
      * @param allowed      ranges webhooks may reach although private (a loopback range only when listed outright)
      * @param backendHosts host names or addresses of the stores PortTracer itself uses
      */
     public WebhookGuard(List<NetworkRange> allowed, Collection<String> backendHosts) {
+        this(allowed, backendHosts, InetAddress::getAllByName);
+    }
+
+    public WebhookGuard(List<NetworkRange> allowed, Collection<String> backendHosts, Resolver resolver) {
         this.allowed = List.copyOf(allowed);
         this.backendHosts = backendHosts.stream().filter(h -> h != null && !h.isBlank()).toList();
+        this.resolver = resolver;
     }
 
     /** Parses a comma-separated list of CIDR ranges, as the allow-list setting holds it. */
@@ -59,6 +72,11 @@ public final class WebhookGuard {
 
     /** Resolves the URL's host and refuses it unless every address it gives may be reached. */
     public void check(URI url) throws Refused {
+        checked(url);
+    }
+
+    /** The addresses the URL's host resolves to, once, all of them checked: the only ones a delivery may connect to. */
+    public List<InetAddress> checked(URI url) throws Refused {
         String scheme = url.getScheme();
         if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || url.getHost() == null) {
             throw new Refused("webhookUrl must be an http or https URL with a host");
@@ -70,7 +88,7 @@ public final class WebhookGuard {
                 : url.getHost();
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new Refused("webhook host " + host + " does not resolve");
         }
@@ -81,6 +99,10 @@ public final class WebhookGuard {
                 throw new Refused("webhook host " + host + " (" + a.getHostAddress() + ") is " + why);
             }
         }
+        if (addresses.length == 0) {
+            throw new Refused("webhook host " + host + " does not resolve");
+        }
+        return List.of(addresses);
     }
 
     private String refusal(InetAddress a, List<InetAddress> backends) {
@@ -101,7 +123,7 @@ public final class WebhookGuard {
         List<InetAddress> out = new ArrayList<>();
         for (String h : backendHosts) {
             try {
-                for (InetAddress a : InetAddress.getAllByName(h)) {
+                for (InetAddress a : resolver.resolve(h)) {
                     out.add(unmapped(a));
                 }
             } catch (UnknownHostException e) {

@@ -1,9 +1,5 @@
 package porttracer.events;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -19,6 +15,8 @@ import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import porttracer.collect.Collector;
+import porttracer.store.EventPollStore;
+import porttracer.store.StoreException;
 
 /**
  * Turns a switch's link event into one poll of that switch soon, debounced cluster-wide: a row
@@ -33,16 +31,7 @@ public final class EventPolls {
     private static final Logger LOG = LoggerFactory.getLogger(EventPolls.class);
     static final String GROUP = "events";
 
-    // No row: fire after the delay. A pending poll (fire_at ahead): the event is folded into it.
-    // Otherwise: the later of now + delay and the last poll + debounce.
-    private static final String CLAIM = """
-            insert into event_poll(switch_id, fire_at) values (?, now() + make_interval(secs => ?))
-            on conflict (switch_id) do update
-                set fire_at = greatest(now() + make_interval(secs => ?), event_poll.fire_at + make_interval(secs => ?))
-                where event_poll.fire_at <= now()
-            returning fire_at""";
-
-    private final DataSource db;
+    private final EventPollStore claims;
     private final Scheduler scheduler;
     private final double delaySeconds;
     private final double debounceSeconds;
@@ -54,7 +43,7 @@ public final class EventPolls {
      * {@code debounce}: the least time between two event polls of one switch.
      */
     public EventPolls(DataSource db, Scheduler scheduler, Duration delay, Duration debounce, EventMetrics metrics) {
-        this.db = db;
+        this.claims = new EventPollStore(db);
         this.scheduler = scheduler;
         this.delaySeconds = delay.toMillis() / 1000.0;
         this.debounceSeconds = debounce.toMillis() / 1000.0;
@@ -65,8 +54,8 @@ public final class EventPolls {
     public Optional<Instant> request(int switchId) {
         Instant fireAt;
         try {
-            fireAt = claim(switchId);
-        } catch (SQLException e) {
+            fireAt = claims.claim(switchId, delaySeconds, debounceSeconds).orElse(null);
+        } catch (StoreException e) {
             metrics.poll("failed");
             LOG.atWarn().addKeyValue("switchId", switchId).addKeyValue("error", e.getMessage())
                     .log("event poll not claimed; the scheduled poll will read the change");
@@ -95,17 +84,5 @@ public final class EventPolls {
         metrics.poll("scheduled");
         LOG.atDebug().addKeyValue("switchId", switchId).addKeyValue("fireAt", fireAt).log("event poll scheduled");
         return Optional.of(fireAt);
-    }
-
-    private Instant claim(int switchId) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setInt(1, switchId);
-            ps.setDouble(2, delaySeconds);
-            ps.setDouble(3, delaySeconds);
-            ps.setDouble(4, debounceSeconds);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
-            }
-        }
     }
 }

@@ -21,7 +21,8 @@ import porttracer.config.Settings;
 /**
  * AES-256-GCM for secrets at rest. Stored value: "PTK1" || key id (4 bytes) || iv (12) || ciphertext+tag, sealed
  * with the row's associated data ({@link SecretColumn#aad}). Values from before key ids (iv || ciphertext, no
- * associated data) still open; {@link KeyRotation} re-seals them. The first key seals, every key opens.
+ * associated data) still open; the store (SecretStore) re-seals them at start and on {@link KeyRotation}.
+ * The first key seals, every key opens.
  */
 public final class SecretBox {
 

@@ -1,18 +1,14 @@
 package porttracer.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import porttracer.domain.Platform;
+import porttracer.domain.PortName;
 import porttracer.secure.SecretBox;
-import porttracer.secure.SecretColumn;
 
 /** Sites, floors, switches, credentials, pinned host keys and port overrides in PostgreSQL. */
 public final class Inventory {
@@ -24,35 +20,44 @@ public final class Inventory {
               from switch s join site si on si.id = s.site_id left join floor f on f.id = s.floor_id
             """;
 
+    private static final String READING = "reading inventory";
+    private static final String WRITING = "writing inventory";
+
     private final DataSource db;
-    private final SecretBox secrets;
+    private final SiteStore sites;
+    private final CredentialStore credentials;
 
     public Inventory(DataSource db, SecretBox secrets) {
         this.db = db;
-        this.secrets = secrets;
+        this.sites = new SiteStore(db);
+        this.credentials = new CredentialStore(db, secrets);
+    }
+
+    /** The sites and floors the switches are placed in. */
+    public SiteStore siteStore() {
+        return sites;
+    }
+
+    /** The login sets switches use. */
+    public CredentialStore credentialStore() {
+        return credentials;
     }
 
     public int site(String name) {
-        return upsertReturningId("insert into site(name) values (?) on conflict (name) do update set name = excluded.name returning id",
-                name);
+        return sites.upsert(name);
     }
 
     public int floor(int siteId, String name) {
-        return upsertReturningId("insert into floor(site_id, name) values (?, ?) "
-                + "on conflict (site_id, name) do update set name = excluded.name returning id", siteId, name);
+        return sites.upsertFloor(siteId, name);
     }
 
     public int credential(String name, String username, String password) {
-        return upsertReturningId("insert into credential(name, username, secret) values (?, ?, ?) "
-                        + "on conflict (name) do update set username = excluded.username, secret = excluded.secret returning id",
-                name, username, secrets.seal(password, SecretColumn.CREDENTIAL.aad(name)));
+        return credentials.put(name, username, password);
     }
 
     /** Sets credential set {@code name}'s enable password and private key, sealed like its password (null: none). */
     public void setCredentialExtras(String name, String enablePassword, String privateKey) {
-        update("update credential set enable_secret = ?, private_key_secret = ? where name = ?",
-                enablePassword == null ? null : secrets.seal(enablePassword, SecretColumn.CREDENTIAL_ENABLE.aad(name)),
-                privateKey == null ? null : secrets.seal(privateKey, SecretColumn.CREDENTIAL_KEY.aad(name)), name);
+        credentials.setExtras(name, enablePassword, privateKey);
     }
 
     /** Auto-detection of the platform at every poll (platform null until the first), and legacy SSH algorithms. */
@@ -77,19 +82,16 @@ public final class Inventory {
     /** Switch id to its last login as columns method, inShellLogin, enable, legacyCrypto. */
     public Map<Integer, Map<String, Object>> logins() {
         Map<Integer, Map<String, Object>> out = new HashMap<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select switch_id, method, in_shell_login, enable, legacy_crypto from switch_login");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("method", rs.getString(2));
-                m.put("enable", rs.getString(4));
-                m.put("inShellLogin", rs.getBoolean(3));
-                m.put("legacyCrypto", rs.getBoolean(5));
-                out.put(rs.getInt(1), m);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading switch logins", e);
+        for (Map.Entry<Integer, Map<String, Object>> e : Sql.list(db, "reading switch logins",
+                "select switch_id, method, in_shell_login, enable, legacy_crypto from switch_login", rs -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("method", rs.getString(2));
+                    m.put("enable", rs.getString(4));
+                    m.put("inShellLogin", rs.getBoolean(3));
+                    m.put("legacyCrypto", rs.getBoolean(5));
+                    return Map.entry(rs.getInt(1), m);
+                })) {
+            out.put(e.getKey(), e.getValue());
         }
         return out;
     }
@@ -97,13 +99,36 @@ public final class Inventory {
     /** Adds or updates (by name) a switch; returns its id. */
     public int putSwitch(String name, String host, int sshPort, Platform platform, String model,
                          int siteId, Integer floorId, Integer credentialId) {
-        return upsertReturningId("""
+        return Sql.id(db, WRITING, null, """
                 insert into switch(name, host, ssh_port, platform, model, site_id, floor_id, credential_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (name) do update set host = excluded.host, ssh_port = excluded.ssh_port,
                     platform = excluded.platform, model = excluded.model, site_id = excluded.site_id,
                     floor_id = excluded.floor_id, credential_id = excluded.credential_id
                 returning id""", name, host, sshPort, platform == null ? null : platform.id(), model, siteId, floorId, credentialId);
+    }
+
+    /** Adds a switch with every column an administrator sets; a name or address taken is a {@link Conflict}. */
+    public int createSwitch(SwitchRow row) {
+        return Sql.id(db, WRITING, row.taken(), """
+                insert into switch(name, host, ssh_port, platform, model, site_id, floor_id, credential_id, enabled,
+                                   poll_interval_seconds, platform_auto, legacy_crypto)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", row.columns());
+    }
+
+    /**
+     * Replaces switch {@code id}'s columns; a null platform keeps the detected one of a switch set to auto, a null
+     * credential keeps the current one.
+     */
+    public void updateSwitch(int id, SwitchRow row) {
+        Object[] cols = row.columns();
+        Object[] args = java.util.Arrays.copyOf(cols, cols.length + 1);
+        args[cols.length] = id;
+        Sql.found(Sql.update(db, WRITING, row.taken(), """
+                update switch set name = ?, host = ?, ssh_port = ?, platform = coalesce(?, case when platform_auto then platform end),
+                       model = ?, site_id = ?, floor_id = ?, credential_id = coalesce(?, credential_id), enabled = ?,
+                       poll_interval_seconds = ?, platform_auto = ?, legacy_crypto = ?
+                 where id = ?""", args), "no switch " + id);
     }
 
     public void setCollectArp(int switchId, boolean collect) {
@@ -116,12 +141,12 @@ public final class Inventory {
 
     /** The site's default credential and poll interval, for switches without their own. */
     public void setSiteDefaults(int siteId, Integer credentialId, Integer pollIntervalSeconds) {
-        update("update site set credential_id = ?, poll_interval_seconds = ? where id = ?", credentialId,
-                pollIntervalSeconds, siteId);
+        sites.setDefaults(siteId, credentialId, pollIntervalSeconds);
     }
 
     public void deleteSwitch(int switchId) {
-        update("delete from switch where id = ?", switchId);
+        Sql.found(Sql.update(db, WRITING, "switch " + switchId + " is still referenced", "delete from switch where id = ?",
+                switchId), "no switch " + switchId);
     }
 
     public void setEnabled(int switchId, boolean enabled) {
@@ -136,39 +161,23 @@ public final class Inventory {
         return query(SWITCH_COLUMNS + " where s.id = ?", id).stream().findFirst();
     }
 
+    /** The switch, or {@link NotFound} when there is none with that id. */
+    public SwitchRecord requireSwitch(int id) {
+        return switchById(id).orElseThrow(() -> new NotFound("no switch with id " + id));
+    }
+
+    /** The switch's id, or null when there is none of that name. */
+    public Integer switchId(String name) {
+        return Sql.first(db, READING, "select id from switch where name = ?", rs -> rs.getInt(1), name).orElse(null);
+    }
+
     public Optional<Credentials> credentialsFor(int switchId) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select cr.username, cr.secret, cr.name, cr.enable_secret, cr.private_key_secret from switch s join site si on si.id = s.site_id "
-                             + "join credential cr on cr.id = coalesce(s.credential_id, si.credential_id) where s.id = ?")) {
-            ps.setInt(1, switchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String name = rs.getString(3);
-                byte[] enable = rs.getBytes(4);
-                byte[] key = rs.getBytes(5);
-                return Optional.of(new Credentials(rs.getString(1),
-                        secrets.open(rs.getBytes(2), SecretColumn.CREDENTIAL.aad(name)),
-                        enable == null ? null : secrets.open(enable, SecretColumn.CREDENTIAL_ENABLE.aad(name)),
-                        key == null ? null : secrets.open(key, SecretColumn.CREDENTIAL_KEY.aad(name))));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading credentials of switch " + switchId, e);
-        }
+        return credentials.forSwitch(switchId);
     }
 
     public Optional<String> pinnedHostKey(int switchId) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select host_key from switch where id = ?")) {
-            ps.setInt(1, switchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading host key of switch " + switchId, e);
-        }
+        return Sql.first(db, "reading host key of switch " + switchId, "select host_key from switch where id = ?",
+                rs -> rs.getString(1), switchId);
     }
 
     /** Records the first key seen; returns false when another key was pinned meanwhile. */
@@ -177,15 +186,16 @@ public final class Inventory {
                 key, switchId) == 1;
     }
 
-    /** An administrator's acceptance of a changed key (or null to re-learn on next connect). */
+    /** An administrator's acceptance of a changed key: pinned now, the offered one forgotten. */
     public void replaceHostKey(int switchId, String key) {
-        update("update switch set host_key = ?::text, host_key_offered = null, host_key_offered_at = null, "
-                + "host_key_seen_at = case when ?::text is null then null else now() end where id = ?", key, key, switchId);
+        update("update switch set host_key = ?, host_key_seen_at = now(), host_key_offered = null, "
+                + "host_key_offered_at = null where id = ?", java.util.Objects.requireNonNull(key), switchId);
     }
 
-    /** Forgets the pinned key, so that the next connection learns it (a switch whose key type changed on purpose). */
+    /** Forgets the pinned key (and any offered one), so that the next connection learns it. */
     public void forgetHostKey(int switchId) {
-        update("update switch set host_key = null, host_key_seen_at = null, host_key_offered = null where id = ?", switchId);
+        update("update switch set host_key = null, host_key_seen_at = null, host_key_offered = null, "
+                + "host_key_offered_at = null where id = ?", switchId);
     }
 
     /** Records the key a switch presented that differs from the pinned one, for an administrator to accept. */
@@ -198,35 +208,15 @@ public final class Inventory {
     }
 
     public Optional<HostKeys> hostKeys(int switchId) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select host_key, host_key_seen_at, host_key_offered, host_key_offered_at from switch where id = ?")) {
-            ps.setInt(1, switchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new HostKeys(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
-                        instant(rs.getTimestamp(4))));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading host keys of switch " + switchId, e);
-        }
-    }
-
-    private static java.time.Instant instant(java.sql.Timestamp t) {
-        return t == null ? null : t.toInstant();
+        return Sql.first(db, "reading host keys of switch " + switchId,
+                "select host_key, host_key_seen_at, host_key_offered, host_key_offered_at from switch where id = ?",
+                rs -> new HostKeys(rs.getString(1), Sql.instant(rs.getTimestamp(2)), rs.getString(3),
+                        Sql.instant(rs.getTimestamp(4))), switchId);
     }
 
     public Optional<String> offeredHostKey(int switchId) {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select host_key_offered from switch where id = ?")) {
-            ps.setInt(1, switchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading offered host key of switch " + switchId, e);
-        }
+        return Sql.first(db, "reading offered host key of switch " + switchId,
+                "select host_key_offered from switch where id = ?", rs -> rs.getString(1), switchId);
     }
 
     public void putPortOverride(int switchId, String portKey, String role, String note) {
@@ -235,63 +225,46 @@ public final class Inventory {
                 switchId, portKey, role, note);
     }
 
+    /** A port's role set by an administrator, with the note (empty when none). */
+    public record PortOverride(String portKey, String role, String note) {
+    }
+
+    /** The switch's overrides by port key. */
+    public List<PortOverride> portOverrideList(int switchId) {
+        return Sql.list(db, "reading port overrides of switch " + switchId,
+                "select port_key, role, note from port_override where switch_id = ? order by port_key",
+                rs -> new PortOverride(rs.getString(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3)),
+                switchId);
+    }
+
     /** Port key to role ("edge" or "uplink") for one switch. */
     public Map<String, String> portOverrides(int switchId) {
         Map<String, String> out = new HashMap<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select port_key, role from port_override where switch_id = ?")) {
-            ps.setInt(1, switchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading port overrides of switch " + switchId, e);
+        for (PortOverride o : portOverrideList(switchId)) {
+            out.put(o.portKey(), o.role());
         }
         return out;
     }
 
-    private List<SwitchRecord> query(String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Sql.bind(ps, args);
-            List<SwitchRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int seconds = rs.getInt("poll_interval_seconds");
-                    Integer interval = rs.wasNull() ? null : seconds;
-                    out.add(new SwitchRecord(rs.getInt("id"), rs.getString("name"), rs.getString("host"),
-                            rs.getInt("ssh_port"), rs.getString("platform") == null ? null : Platform.of(rs.getString("platform")),
-                            rs.getString("model"), rs.getString("site"), rs.getString("floor"), rs.getBoolean("enabled"),
-                            interval, rs.getBoolean("collect_arp"), rs.getBoolean("platform_auto"),
-                            rs.getBoolean("legacy_crypto")));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("reading switches", e);
-        }
+    /** Deletes the override of {@code port} (as named by the caller); {@link NotFound} when there is none. */
+    public void deletePortOverride(int switchId, String port) {
+        Sql.found(update("delete from port_override where switch_id = ? and port_key = ?", switchId, PortName.keyOf(port)),
+                "no port override on switch " + switchId + " port " + port);
     }
 
-    private int upsertReturningId(String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Sql.bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("writing inventory", e);
-        }
+    private List<SwitchRecord> query(String sql, Object... args) {
+        return Sql.list(db, "reading switches", sql, rs -> {
+            int seconds = rs.getInt("poll_interval_seconds");
+            Integer interval = rs.wasNull() ? null : seconds;
+            return new SwitchRecord(rs.getInt("id"), rs.getString("name"), rs.getString("host"),
+                    rs.getInt("ssh_port"), rs.getString("platform") == null ? null : Platform.of(rs.getString("platform")),
+                    rs.getString("model"), rs.getString("site"), rs.getString("floor"), rs.getBoolean("enabled"),
+                    interval, rs.getBoolean("collect_arp"), rs.getBoolean("platform_auto"),
+                    rs.getBoolean("legacy_crypto"));
+        }, args);
     }
 
     private int update(String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Sql.bind(ps, args);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("writing inventory", e);
-        }
+        return Sql.update(db, WRITING, null, sql, args);
     }
-
 }

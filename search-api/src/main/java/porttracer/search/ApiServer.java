@@ -16,9 +16,9 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import porttracer.alert.AlertEngine;
-import porttracer.alert.AlertStore;
 import porttracer.collect.LiveVerifier;
 import porttracer.index.Elastic;
+import porttracer.store.AlertStore;
 import porttracer.store.Conflict;
 import porttracer.store.Database;
 import porttracer.store.Inventory;
@@ -74,7 +74,7 @@ public final class ApiServer implements AutoCloseable {
                 .name("porttracer_dns_lookups_total").help("DNS names searched, by outcome (cached, resolved, unknown, timeout)")
                 .labelNames("outcome").register(registry));
         Search search = new Search(elastic, locations, hosts);
-        InventoryAdmin admin = new InventoryAdmin(db.dataSource(), inventory);
+        InventoryAdmin admin = new InventoryAdmin(inventory);
         Admission admission = new Admission(config, users, tokens, directory, audit, registry);
 
         this.app = Javalin.create(cfg -> {
@@ -114,7 +114,7 @@ public final class ApiServer implements AutoCloseable {
         new LiveTraceRoutes(live, liveQuota, switches, audit, admission::release).register(r);
         new AccountRoutes(users, tokens, auditLog, audit).register(r);
         new AlertRoutes(new AlertRules(alertStore, alertEngine), audit).register(r);
-        new InventoryRoutes(admin, new InventorySettings(db.dataSource(), inventory, admin),
+        new InventoryRoutes(admin, new InventorySettings(inventory, admin),
                 new HostKeyReview(inventory, admin), switches, audit).register(r);
         this.routes = r.served();
         mapErrors();

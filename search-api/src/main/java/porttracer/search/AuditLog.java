@@ -1,8 +1,5 @@
 package porttracer.search;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import porttracer.store.AuditStore;
 import porttracer.store.StoreException;
 
 /**
@@ -42,7 +40,7 @@ public final class AuditLog implements AutoCloseable {
     private static final int BATCH = 500;
     private static final long LINGER_NANOS = 50_000_000L;
 
-    private final DataSource db;
+    private final AuditStore store;
     private final Sink sink;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(20_000);
     private final AtomicLong dropped = new AtomicLong();
@@ -54,7 +52,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     public AuditLog(DataSource db, Sink sink) {
-        this.db = db;
+        this.store = new AuditStore(db);
         this.sink = sink;
         this.writer = new Thread(this::drain, "porttracer-audit");
         writer.setDaemon(true);
@@ -77,30 +75,15 @@ public final class AuditLog implements AutoCloseable {
     /** Newest entries first, optionally of one user and/or one action. */
     List<Map<String, Object>> page(String username, String action, int page, int size) {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select at, username, action, detail, remote_addr, result from audit_log
-                 where (?::text is null or username = ?) and (?::text is null or action = ?)
-                 order by at desc, id desc offset ? limit ?""")) {
-            ps.setString(1, username);
-            ps.setString(2, username);
-            ps.setString(3, action);
-            ps.setString(4, action);
-            ps.setInt(5, (page - 1) * size);
-            ps.setInt(6, size);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("at", rs.getTimestamp(1).toInstant().toString());
-                    e.put("username", rs.getString(2));
-                    e.put("action", rs.getString(3));
-                    e.put("detail", rs.getString(4));
-                    e.put("remoteAddr", rs.getString(5));
-                    e.put("result", rs.getString(6));
-                    out.add(e);
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading the audit log", e);
+        for (AuditStore.Row r : store.page(username, action, (page - 1) * size, size)) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("at", r.at().toString());
+            e.put("username", r.username());
+            e.put("action", r.action());
+            e.put("detail", r.detail());
+            e.put("remoteAddr", r.remoteAddr());
+            e.put("result", r.result());
+            out.add(e);
         }
         return out;
     }
@@ -142,18 +125,10 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void write(List<Entry> batch) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into audit_log(username, action, detail, remote_addr, result) values (?, ?, ?, ?, ?)")) {
-            for (Entry e : batch) {
-                ps.setString(1, e.username());
-                ps.setString(2, e.action());
-                ps.setString(3, e.detail());
-                ps.setString(4, e.remoteAddr());
-                ps.setString(5, e.result());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
+        try {
+            store.insert(batch.stream().map(e -> new AuditStore.Row(null, e.username(), e.action(), e.detail(),
+                    e.remoteAddr(), e.result())).toList());
+        } catch (StoreException e) {
             dropped.addAndGet(batch.size());
             LOG.atWarn().addKeyValue("entries", batch.size()).addKeyValue("error", e.getMessage())
                     .log("audit entries not written");

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import porttracer.store.Conflict;
+import porttracer.store.NotFound;
 
 /** Applies each data line of an imported CSV on its own: a refused line is reported with its number, the others apply. */
 final class CsvImport {
@@ -33,7 +35,8 @@ final class CsvImport {
                 } else {
                     updated++;
                 }
-            } catch (ApiError e) {
+            } catch (ApiError | Conflict | NotFound e) {
+                // A line the store refuses (a name or address taken) is that line's error, like a validation one.
                 errors.add(Map.of("line", i + 1, "error", e.getMessage()));
             }
         }

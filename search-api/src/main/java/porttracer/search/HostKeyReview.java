@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import porttracer.index.Elastic;
 import porttracer.store.Inventory;
+import porttracer.store.NotFound;
 
 /**
  * The host-key review for superadmins: a switch's pinned key and the different key it offered
@@ -54,7 +55,7 @@ final class HostKeyReview {
     }
 
     private Inventory.HostKeys keys(int switchId) {
-        return inventory.hostKeys(switchId).orElseThrow(() -> new ApiError(404, "no switch with id " + switchId));
+        return inventory.hostKeys(switchId).orElseThrow(() -> new NotFound("no switch with id " + switchId));
     }
 
     private static Map<String, Object> describe(String key, String atName, Instant at) {

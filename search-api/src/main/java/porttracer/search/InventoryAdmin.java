@@ -1,21 +1,16 @@
 package porttracer.search;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import porttracer.domain.Platform;
 import porttracer.domain.PortName;
 import porttracer.store.Inventory;
-import porttracer.store.StoreException;
+import porttracer.store.SiteStore;
+import porttracer.store.SwitchRow;
 
 /**
  * The inventory as a superadmin edits it: sites, floors, switches, port overrides, host keys.
@@ -37,81 +32,44 @@ final class InventoryAdmin {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,63}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,252}");
 
-    private final DataSource db;
     private final Inventory inventory;
+    private final SiteStore sites;
 
-    InventoryAdmin(DataSource db, Inventory inventory) {
-        this.db = db;
+    InventoryAdmin(Inventory inventory) {
         this.inventory = inventory;
-    }
-
-    List<Map<String, Object>> sites() {
-        Map<Integer, Map<String, Object>> sites = new LinkedHashMap<>();
-        query("select s.id, s.name, f.id, f.name from site s left join floor f on f.site_id = s.id order by s.name, f.name",
-                rs -> {
-                    Map<String, Object> site = sites.computeIfAbsent(rs.getInt(1), id -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("id", id);
-                        m.put("floors", new ArrayList<Map<String, Object>>());
-                        return m;
-                    });
-                    site.put("name", rs.getString(2));
-                    int floor = rs.getInt(3);
-                    if (!rs.wasNull()) {
-                        @SuppressWarnings("unchecked")
-                        List<Map<String, Object>> floors = (List<Map<String, Object>>) site.get("floors");
-                        floors.add(Map.of("id", floor, "name", rs.getString(4)));
-                    }
-                });
-        return new ArrayList<>(sites.values());
+        this.sites = inventory.siteStore();
     }
 
     int createSite(String name) {
-        return insert("insert into site(name) values (?) returning id", "site " + name + " already exists", name(name));
+        return sites.create(name(name));
     }
 
     void renameSite(int id, String name) {
-        found(update("update site set name = ? where id = ?", "site " + name + " already exists", name(name), id), "site", id);
+        sites.rename(id, name(name));
     }
 
     void deleteSite(int id) {
-        found(update("delete from site where id = ?", "site " + id + " still has switches: move or delete them first", id),
-                "site", id);
+        sites.delete(id);
     }
 
     int createFloor(int siteId, String name) {
-        return insert("insert into floor(site_id, name) select id, ? from site where id = ? returning id",
-                "floor " + name + " already exists on site " + siteId, name(name), siteId);
+        return sites.createFloor(siteId, name(name));
     }
 
     void deleteFloor(int id) {
-        found(update("delete from floor where id = ?", "floor " + id + " still has switches: move or delete them first", id),
-                "floor", id);
+        sites.deleteFloor(id);
     }
 
     int createSwitch(SwitchInput in) {
-        return insert("""
-                insert into switch(name, host, ssh_port, platform, model, site_id, floor_id, credential_id, enabled,
-                                   poll_interval_seconds, platform_auto, legacy_crypto)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
-                "a switch named " + in.name() + " or at " + in.host() + ":" + in.sshPort() + " already exists",
-                switchColumns(in));
+        return inventory.createSwitch(row(in));
     }
 
     void updateSwitch(int id, SwitchInput in) {
-        Object[] cols = switchColumns(in);
-        Object[] args = Arrays.copyOf(cols, cols.length + 1);
-        args[cols.length] = id;
-        found(update("""
-                update switch set name = ?, host = ?, ssh_port = ?, platform = coalesce(?, case when platform_auto then platform end),
-                       model = ?, site_id = ?, floor_id = ?, credential_id = coalesce(?, credential_id), enabled = ?,
-                       poll_interval_seconds = ?, platform_auto = ?, legacy_crypto = ?
-                 where id = ?""", "a switch named " + in.name() + " or at " + in.host() + ":" + in.sshPort()
-                + " already exists", args), "switch", id);
+        inventory.updateSwitch(id, row(in));
     }
 
     void deleteSwitch(int id) {
-        found(update("delete from switch where id = ?", "switch " + id + " is still referenced", id), "switch", id);
+        inventory.deleteSwitch(id);
     }
 
     /** Creates or updates (by name) every switch of a CSV with a header of {@link #CSV_COLUMNS}; bad lines are reported. */
@@ -150,16 +108,15 @@ final class InventoryAdmin {
     }
 
     void deletePortOverride(int switchId, String port) {
-        found(update("delete from port_override where switch_id = ? and port_key = ?", null, switchId,
-                PortName.keyOf(port)), "port override on switch " + switchId + " port", port);
+        inventory.deletePortOverride(switchId, port);
     }
 
     List<Map<String, Object>> portOverrides(int switchId) {
         requireSwitch(switchId);
         List<Map<String, Object>> out = new ArrayList<>();
-        query("select port_key, role, note from port_override where switch_id = " + switchId + " order by port_key",
-                rs -> out.add(new LinkedHashMap<>(Map.of("portKey", rs.getString(1), "role", rs.getString(2),
-                        "note", rs.getString(3) == null ? "" : rs.getString(3)))));
+        for (Inventory.PortOverride o : inventory.portOverrideList(switchId)) {
+            out.add(new LinkedHashMap<>(Map.of("portKey", o.portKey(), "role", o.role(), "note", o.note())));
+        }
         return out;
     }
 
@@ -171,17 +128,14 @@ final class InventoryAdmin {
         }
         requireSwitch(switchId);
         if (key == null) {
-            // Inventory.replaceHostKey(id, null) binds an untyped null that PostgreSQL rejects.
-            update("update switch set host_key = null, host_key_seen_at = null where id = ?", null, switchId);
+            inventory.forgetHostKey(switchId);
         } else {
             inventory.replaceHostKey(switchId, key);
         }
     }
 
     void requireSwitch(int id) {
-        if (inventory.switchById(id).isEmpty()) {
-            throw new ApiError(404, "no switch with id " + id);
-        }
+        inventory.requireSwitch(id);
     }
 
     /** Reads and validates a switch from named fields (JSON body or CSV line). */
@@ -216,14 +170,15 @@ final class InventoryAdmin {
                 extras.privateKey(), extras.legacyCrypto());
     }
 
-    private Object[] switchColumns(SwitchInput in) {
-        Integer siteId = idOf("select id from site where name = ?", in.site());
+    /** The input as columns, its site, floor and credential resolved (a new login set stored as the switch's own). */
+    private SwitchRow row(SwitchInput in) {
+        Integer siteId = sites.siteId(in.site());
         if (siteId == null) {
             throw new ApiError(400, "unknown site " + in.site() + ": create it first");
         }
         Integer floorId = null;
         if (in.floor() != null) {
-            floorId = idOf("select id from floor where site_id = " + siteId + " and name = ?", in.floor());
+            floorId = sites.floorId(siteId, in.floor());
             if (floorId == null) {
                 throw new ApiError(400, "unknown floor " + in.floor() + " on site " + in.site() + ": create it first");
             }
@@ -234,14 +189,19 @@ final class InventoryAdmin {
             credentialId = inventory.credential(credentialName, in.username(), in.password());
             inventory.setCredentialExtras(credentialName, in.enablePassword(), in.privateKey());
         } else if (in.credential() != null) {
-            credentialId = idOf("select id from credential where name = ?", in.credential());
-            if (credentialId == null) {
-                throw new ApiError(400, "unknown credential " + in.credential());
-            }
+            credentialId = credentialId(in.credential());
         }
-        return new Object[] {in.name(), in.host(), in.sshPort(), in.platform() == null ? null : in.platform().id(),
-                in.model(), siteId, floorId, credentialId, in.enabled(), in.pollIntervalSeconds(), in.platform() == null,
-                in.legacyCrypto()};
+        return new SwitchRow(in.name(), in.host(), in.sshPort(), in.platform() == null ? null : in.platform().id(),
+                in.model(), siteId, floorId, credentialId, in.enabled(), in.pollIntervalSeconds(), in.legacyCrypto());
+    }
+
+    /** The named login set's id; 400 when there is none. */
+    Integer credentialId(String name) {
+        Integer id = inventory.credentialStore().id(name);
+        if (id == null) {
+            throw new ApiError(400, "unknown credential " + name);
+        }
+        return id;
     }
 
     /** Every switch's last login (method, enable, inShellLogin, legacyCrypto) by switch id. */
@@ -250,7 +210,7 @@ final class InventoryAdmin {
     }
 
     Integer switchIdByName(String name) {
-        return idOf("select id from switch where name = ?", name);
+        return inventory.switchId(name);
     }
 
     /** CSV cells and JSON fields may carry spaces around a number. */
@@ -263,79 +223,5 @@ final class InventoryAdmin {
             throw new ApiError(400, "a name is 1 to 64 letters, digits, spaces, dots, dashes or underscores");
         }
         return name.strip();
-    }
-
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Row row) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                row.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading inventory", e);
-        }
-    }
-
-    Integer idOf(String sql, String arg) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading inventory", e);
-        }
-    }
-
-    int insert(String sql, String conflict, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ApiError(404, "the parent record does not exist");
-                }
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw conflictOr(e, conflict);
-        }
-    }
-
-    int update(String sql, String conflict, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw conflictOr(e, conflict);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) {
-                ps.setNull(i + 1, java.sql.Types.NULL);
-            } else {
-                ps.setObject(i + 1, args[i]);
-            }
-        }
-    }
-
-    /** Unique and foreign-key violations are the client's conflict (409); anything else is the database's. */
-    private static RuntimeException conflictOr(SQLException e, String conflict) {
-        String state = e.getSQLState();
-        if (conflict != null && ("23505".equals(state) || "23503".equals(state))) {
-            return new ApiError(409, conflict);
-        }
-        return new StoreException("writing inventory", e);
-    }
-
-    private static void found(int rows, String what, Object id) {
-        if (rows == 0) {
-            throw new ApiError(404, "no " + what + " " + id);
-        }
     }
 }

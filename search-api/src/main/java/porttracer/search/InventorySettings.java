@@ -1,17 +1,12 @@
 package porttracer.search;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import porttracer.store.Inventory;
-import porttracer.store.StoreException;
+import porttracer.store.SiteStore;
 
 /**
  * The inventory settings beside a switch's own: a site's poll interval and credential (for its
@@ -22,46 +17,30 @@ final class InventorySettings {
 
     static final List<String> SITE_CSV_COLUMNS = List.of("name", "pollIntervalSeconds", "credential", "username",
             "password");
-    private final DataSource db;
     private final Inventory inventory;
-    /** Its validation and SQL helpers serve here too, with the same messages. */
+    private final SiteStore sites;
+    /** Its validation serves here too, with the same messages. */
     private final InventoryAdmin admin;
 
-    InventorySettings(DataSource db, Inventory inventory, InventoryAdmin admin) {
-        this.db = db;
+    InventorySettings(Inventory inventory, InventoryAdmin admin) {
         this.inventory = inventory;
+        this.sites = inventory.siteStore();
         this.admin = admin;
     }
 
     /** Sites with their floors, poll interval and credential name. */
     List<Map<String, Object>> sites() {
-        Map<Integer, Map<String, Object>> sites = new LinkedHashMap<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select s.id, s.name, s.poll_interval_seconds, cr.name, f.id, f.name from site s
-                  left join credential cr on cr.id = s.credential_id left join floor f on f.site_id = s.id
-                 order by s.name, f.name""");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Object> site = sites.computeIfAbsent(rs.getInt(1), id -> new LinkedHashMap<>());
-                if (site.isEmpty()) {
-                    site.put("id", rs.getInt(1));
-                    site.put("name", rs.getString(2));
-                    int interval = rs.getInt(3);
-                    site.put("pollIntervalSeconds", rs.wasNull() ? null : interval);
-                    site.put("credential", rs.getString(4));
-                    site.put("floors", new ArrayList<Map<String, Object>>());
-                }
-                int floor = rs.getInt(5);
-                if (!rs.wasNull()) {
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> floors = (List<Map<String, Object>>) site.get("floors");
-                    floors.add(Map.of("id", floor, "name", rs.getString(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading sites", e);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SiteStore.Site s : sites.list()) {
+            Map<String, Object> site = new LinkedHashMap<>();
+            site.put("id", s.id());
+            site.put("name", s.name());
+            site.put("pollIntervalSeconds", s.pollIntervalSeconds());
+            site.put("credential", s.credential());
+            site.put("floors", s.floors().stream().map(f -> Map.<String, Object>of("id", f.id(), "name", f.name())).toList());
+            out.add(site);
         }
-        return new ArrayList<>(sites.values());
+        return out;
     }
 
     /**
@@ -69,15 +48,14 @@ final class InventorySettings {
      * credential by name, or username and password (stored as the site's own credential).
      */
     void updateSite(int id, Map<String, String> fields) {
-        Map<String, Object> site = sites().stream().filter(s -> s.get("id").equals(id)).findFirst()
-                .orElseThrow(() -> new ApiError(404, "no site " + id));
-        String name = fields.containsKey("name") ? name(fields.get("name")) : (String) site.get("name");
-        if (!name.equals(site.get("name"))) {
-            admin.update("update site set name = ? where id = ?", "site " + name + " already exists", name, id);
+        SiteStore.Site site = sites.require(id);
+        String name = fields.containsKey("name") ? name(fields.get("name")) : site.name();
+        if (!name.equals(site.name())) {
+            sites.rename(id, name);
         }
         Integer interval = fields.containsKey("pollIntervalSeconds") ? interval(fields.get("pollIntervalSeconds"))
-                : (Integer) site.get("pollIntervalSeconds");
-        Integer credential = credential(fields, "site:" + name, site.get("credential"), true);
+                : site.pollIntervalSeconds();
+        Integer credential = credential(fields, "site:" + name, site.credential(), true);
         inventory.setSiteDefaults(id, credential, interval);
     }
 
@@ -101,8 +79,7 @@ final class InventorySettings {
             Integer id = siteId(name);
             boolean created = id == null;
             if (created) {
-                id = admin.insert("insert into site(name) values (?) returning id", "site " + name + " already exists",
-                        name);
+                id = sites.create(name);
             }
             updateSite(id, cells);
             return created;
@@ -110,10 +87,7 @@ final class InventorySettings {
     }
 
     void renameFloor(int id, String name) {
-        if (admin.update("update floor set name = ? where id = ?", "that site already has a floor named " + name, name(name),
-                id) == 0) {
-            throw new ApiError(404, "no floor " + id);
-        }
+        sites.renameFloor(id, name(name));
     }
 
     /** The routing flag as given in a JSON field or CSV cell: null when absent; 400 when not true or false. */
@@ -182,11 +156,7 @@ final class InventorySettings {
         if (name == null) {
             return null;
         }
-        Integer id = admin.idOf("select id from credential where name = ?", name);
-        if (id == null) {
-            throw new ApiError(400, "unknown credential " + name);
-        }
-        return id;
+        return admin.credentialId(name);
     }
 
     private static Integer interval(String v) {
@@ -213,6 +183,6 @@ final class InventorySettings {
     }
 
     private Integer siteId(String name) {
-        return admin.idOf("select id from site where name = ?", name);
+        return sites.siteId(name);
     }
 }

@@ -4,17 +4,13 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import porttracer.store.StoreException;
+import porttracer.store.UserStore;
 
 /**
  * Local users with bcrypt-hashed passwords. A successful check is remembered for a minute as a
@@ -46,25 +42,15 @@ public final class Users {
         }
     }
 
-    private final DataSource db;
+    private final UserStore store;
     private final ConcurrentHashMap<String, Verified> recent = new ConcurrentHashMap<>();
 
     public Users(DataSource db) {
-        this.db = db;
+        this.store = new UserStore(db);
     }
 
     public void put(String username, String password, Role role) {
-        String hash = BCrypt.withDefaults().hashToString(COST, password.toCharArray());
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into app_user(username, password_hash, role) values (?, ?, ?) "
-                        + "on conflict (username) do update set password_hash = excluded.password_hash, role = excluded.role")) {
-            ps.setString(1, username);
-            ps.setString(2, hash);
-            ps.setString(3, role.id());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("saving user " + username, e);
-        }
+        store.put(username, BCrypt.withDefaults().hashToString(COST, password.toCharArray()), role.id());
         recent.remove(username);
     }
 
@@ -106,39 +92,25 @@ public final class Users {
     }
 
     private Login check(String username, String password, byte[] digest) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select password_hash, role from app_user where username = ? and enabled")) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    // Same cost as a wrong password, so that response time does not tell which users exist.
-                    BCrypt.verifyer().verify(password.toCharArray(), DUMMY_HASH);
-                    return new Login(null, true);
-                }
-                boolean ok = BCrypt.verifyer().verify(password.toCharArray(), rs.getString(1)).verified;
-                if (!ok) {
-                    return new Login(null, true);
-                }
-                User user = new User(username, Role.of(rs.getString(2)));
-                recent.put(username, new Verified(digest, user, System.nanoTime() + CACHE_NANOS));
-                return new Login(user, true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("checking user " + username, e);
+        UserStore.Login row = store.enabled(username).orElse(null);
+        if (row == null) {
+            // Same cost as a wrong password, so that response time does not tell which users exist.
+            BCrypt.verifyer().verify(password.toCharArray(), DUMMY_HASH);
+            return new Login(null, true);
         }
+        if (!BCrypt.verifyer().verify(password.toCharArray(), row.passwordHash()).verified) {
+            return new Login(null, true);
+        }
+        User user = new User(username, Role.of(row.role()));
+        recent.put(username, new Verified(digest, user, System.nanoTime() + CACHE_NANOS));
+        return new Login(user, true);
     }
 
     /** Users without their password hashes, for superadmins. */
     public List<Map<String, Object>> list() {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select username, role, enabled from app_user order by username");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(Map.of("username", rs.getString(1), "role", rs.getString(2), "enabled", rs.getBoolean(3)));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("listing users", e);
+        for (UserStore.Account a : store.list()) {
+            out.add(Map.of("username", a.username(), "role", a.role(), "enabled", a.enabled()));
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package porttracer.alert;
+package porttracer.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +12,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import porttracer.secure.SecretBox;
 import porttracer.secure.SecretColumn;
-import porttracer.store.StoreException;
 
 /** Alert rules and the record of every delivery, in PostgreSQL. */
 public final class AlertStore {
@@ -33,7 +32,7 @@ public final class AlertStore {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             // The secret is bound to the rule's id, known once the row exists: sealed in the same transaction.
             c.setAutoCommit(false);
-            porttracer.store.Sql.bind(ps, r.name(), r.kind(), r.mac(), r.oui(), r.switchId(), r.portKey(),
+            Sql.bind(ps, r.name(), r.kind(), r.mac(), r.oui(), r.switchId(), r.portKey(),
                     r.flapMoves(), r.flapMinutes(), r.webhookUrl(), null, r.enabled(), createdBy);
             int id;
             try (ResultSet rs = ps.executeQuery()) {
@@ -42,7 +41,7 @@ public final class AlertStore {
             }
             if (secret != null) {
                 try (PreparedStatement up = c.prepareStatement("update alert_rule set secret = ? where id = ?")) {
-                    porttracer.store.Sql.bind(up, secrets.seal(secret, SecretColumn.ALERT_RULE.aad(id)), id);
+                    Sql.bind(up, secrets.seal(secret, SecretColumn.ALERT_RULE.aad(id)), id);
                     up.executeUpdate();
                 }
             }
@@ -60,7 +59,7 @@ public final class AlertStore {
                                       flap_minutes = ?, webhook_url = ?, secret = ?, enabled = ?
                 where id = ?""";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            porttracer.store.Sql.bind(ps, r.name(), r.kind(), r.mac(), r.oui(), r.switchId(), r.portKey(),
+            Sql.bind(ps, r.name(), r.kind(), r.mac(), r.oui(), r.switchId(), r.portKey(),
                     r.flapMoves(), r.flapMinutes(), r.webhookUrl(), secret == null ? null : secrets.seal(secret, SecretColumn.ALERT_RULE.aad(id)),
                     r.enabled(), id);
             return ps.executeUpdate() == 1;
@@ -94,7 +93,7 @@ public final class AlertStore {
         return out;
     }
 
-    Optional<String> secret(int ruleId) {
+    public Optional<String> secret(int ruleId) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select secret from alert_rule where id = ?")) {
             ps.setInt(1, ruleId);
@@ -109,10 +108,10 @@ public final class AlertStore {
         }
     }
 
-    long recordDelivery(int ruleId, String mac, String payload, String status) {
+    public long recordDelivery(int ruleId, String mac, String payload, String status) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into alert_delivery(rule_id, mac, payload, status) values (?, ?, ?, ?) returning id")) {
-            porttracer.store.Sql.bind(ps, ruleId, mac, payload, status);
+            Sql.bind(ps, ruleId, mac, payload, status);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -122,11 +121,11 @@ public final class AlertStore {
         }
     }
 
-    void updateDelivery(long id, String status, int attempts, String error) {
+    public void updateDelivery(long id, String status, int attempts, String error) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "update alert_delivery set status = ?, attempts = ?, last_error = ?, "
                         + "delivered_at = case when ? = 'delivered' then now() else null end where id = ?")) {
-            porttracer.store.Sql.bind(ps, status, attempts, error, status, id);
+            Sql.bind(ps, status, attempts, error, status, id);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("updating alert delivery", e);
@@ -134,7 +133,7 @@ public final class AlertStore {
     }
 
     /** Deletes delivery records made before {@code cutoff}; returns how many. */
-    int deleteDeliveriesBefore(java.time.Instant cutoff) {
+    public int deleteDeliveriesBefore(java.time.Instant cutoff) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("delete from alert_delivery where at < ?")) {
             ps.setTimestamp(1, Timestamp.from(cutoff));

@@ -1,4 +1,4 @@
-package porttracer.alert;
+package porttracer.store;
 
 /** One alert rule as stored; fields a kind does not use are null. The HMAC secret is never held here. */
 public record AlertRule(int id, String name, String kind, String mac, String oui, Integer switchId, String portKey,
