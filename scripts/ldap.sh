@@ -9,7 +9,8 @@
 #          LDAP_ROOT_PASSWORD, when set, lets cn=admin,dc=example,dc=org change the tree.
 set -euo pipefail
 
-log() { printf '[ldap] %s\n' "$*" >&2; }
+LOG_TAG=ldap
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SLAPD=/usr/sbin/slapd
 SLAPADD=/usr/sbin/slapadd
 
@@ -17,7 +18,7 @@ install() {
   if [ -x "$SLAPD" ] && command -v ldapsearch >/dev/null; then return; fi
   # Unattended: no default database (PortTracer runs its own server with its own tree).
   echo "slapd slapd/no_configuration boolean true" | debconf-set-selections
-  "$(dirname "$0")/apt-install.sh" slapd ldap-utils
+  apt_install --no-install-recommends slapd ldap-utils
   [ -x "$SLAPD" ] || { log "slapd not found after install"; exit 1; }
 }
 

@@ -5,6 +5,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+LOG_TAG=loadtest
+. scripts/lib.sh
 SECS="${LOADTEST_SECONDS:-30}"
 AUTH="$(printf 'netadmin:netadmin' | base64)"
 WORK="$(mktemp -d)"
@@ -15,7 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2; }
+need_command wrk wrk
 
 URL="${PORTTRACER_LOADTEST_URL:-}"
 if [ -z "$URL" ]; then
@@ -33,13 +35,13 @@ if [ -z "$URL" ]; then
     kill -0 "$DEMO_PID" 2>/dev/null || { cat "$WORK/demo.log" >&2; exit 1; }
     sleep 1
   done
-  grep -q "demo is up" "$WORK/demo.log" || { echo "[loadtest] the demo did not come up in 300 s" >&2; exit 1; }
+  grep -q "demo is up" "$WORK/demo.log" || { log "the demo did not come up in 300 s"; exit 1; }
 fi
 
 # Known MACs of the fleet, from the API itself.
 curl -fsS -u netadmin:netadmin "$URL/api/v1/search?q=site1&size=200" | grep -o '"mac":"[0-9a-f:]*"' \
   | cut -d'"' -f4 | sort -u >"$WORK/macs"
-[ -s "$WORK/macs" ] || { echo "[loadtest] no MAC found at $URL" >&2; exit 1; }
+[ -s "$WORK/macs" ] || { log "no MAC found at $URL"; exit 1; }
 {
   printf 'local macs = {'; sed 's/.*/"&",/' "$WORK/macs" | tr -d '\n'; printf '}\n'
   cat <<LUA
@@ -136,5 +138,5 @@ status_line() { grep '^STATUS' "$WORK/$1.out" | sed 's/^STATUS //'; }
   echo "- After the 3x phase: /health $HEALTH, /health/live $LIVE."
 } | tee bench/LOAD.md.new >&2
 mv bench/LOAD.md.new bench/LOAD.md
-[ "$HEALTH" = 200 ] || { echo "[loadtest] /health answered $HEALTH after the 3x phase" >&2; exit 1; }
-echo "[loadtest] figures written to bench/LOAD.md" >&2
+[ "$HEALTH" = 200 ] || { log "/health answered $HEALTH after the 3x phase"; exit 1; }
+log "figures written to bench/LOAD.md"

@@ -11,17 +11,14 @@ BIN="$DIR/node_modules/.bin/redocly"
 # Redocly's own network calls (usage telemetry, update check) are not wanted in tests.
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 
-log() { printf '[openapi-lint] %s\n' "$*" >&2; }
+LOG_TAG=openapi-lint
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 pinned() { sed -n 's/.*"@redocly\/cli": *"\([^"]*\)".*/\1/p' "$DIR/package.json"; }
 
 install() {
   if [ -x "$BIN" ] && [ "$("$BIN" --version 2>/dev/null | tail -n1)" = "$(pinned)" ]; then return; fi
-  if ! command -v npm >/dev/null; then
-    log "installing Node.js and npm from Debian's packages"
-    apt-get -o DPkg::Lock::Timeout=600 update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq nodejs npm >&2
-  fi
+  need_command npm nodejs npm
   log "installing @redocly/cli $(pinned) into tools/redocly (npm ci)"
   (cd "$DIR" && npm ci --no-audit --no-fund --loglevel=error >&2)
 }

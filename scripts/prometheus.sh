@@ -5,7 +5,8 @@
 # storage. PORTTRACER_PROMETHEUS_BIN names another binary.
 set -euo pipefail
 
-log() { printf '[prometheus] %s\n' "$*" >&2; }
+LOG_TAG=prometheus
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 find_bin() {
   if [ -n "${PORTTRACER_PROMETHEUS_BIN:-}" ]; then echo "$PORTTRACER_PROMETHEUS_BIN"; return; fi
@@ -15,8 +16,7 @@ find_bin() {
 install() {
   local bin; bin="$(find_bin)"
   if [ -z "$bin" ]; then
-    log "installing Prometheus from Debian's packages"
-    "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" prometheus
+    apt_install --no-install-recommends prometheus
     bin="$(find_bin)"
   fi
   [ -n "$bin" ] || { log "prometheus binary not found after install"; exit 1; }

@@ -9,12 +9,13 @@
 #          one line each: input (imudp, imtcp, imtls), app-name, msgid, structured data, message.
 set -euo pipefail
 
-log() { printf '[rsyslog] %s\n' "$*" >&2; }
+LOG_TAG=rsyslog
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RSYSLOGD=/usr/sbin/rsyslogd
 
 install() {
   if [ -x "$RSYSLOGD" ] && [ -n "$(ls /usr/lib/*/rsyslog/lmnsd_gtls.so 2>/dev/null)" ]; then return; fi
-  "$(dirname "$0")/apt-install.sh" rsyslog rsyslog-gnutls
+  apt_install --no-install-recommends rsyslog rsyslog-gnutls
   [ -x "$RSYSLOGD" ] || { log "rsyslogd not found after install"; exit 1; }
 }
 

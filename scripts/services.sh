@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Local services for the demo and the tests: Elasticsearch (from Maven Central, run as an
 # unprivileged user) and PostgreSQL (the machine's cluster, or Debian's package).
-# Usage: scripts/services.sh up|down|es-up|es-down|es-install|pg-up|status
+# Usage: scripts/services.sh up|down|status|es-up|es-down|es-install|pg-up [DB...]|pg-reset DB...
 # Environment: PORTTRACER_ES_VERSION (8.19.21), PORTTRACER_ES_PORT (9200), PORTTRACER_ES_HEAP (512m),
 #              PORTTRACER_DB_NAME (porttracer), PORTTRACER_ES_HOME (where ES is unpacked),
 #              PORTTRACER_ES_JAVA_HOME (a JDK for ES; default the machine's),
@@ -17,7 +17,8 @@ ES_HOME="${PORTTRACER_ES_HOME:-$LOCAL/elasticsearch-$ES_VERSION}"
 ES_DATA="${PORTTRACER_ES_DATA:-$LOCAL/es-data-$ES_VERSION-$ES_PORT}"
 DB_NAME="${PORTTRACER_DB_NAME:-porttracer}"
 
-log() { printf '[services] %s\n' "$*" >&2; }
+LOG_TAG=services
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 as_es_user() {
   if [ "$(id -u)" = "0" ]; then runuser -u "$ES_USER" -- "$@"; else "$@"; fi
@@ -31,7 +32,7 @@ es_install() {
   log "fetching Elasticsearch $ES_VERSION from Maven Central"
   local zip="$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip"
   [ -f "$zip" ] || mvn -q -B dependency:get -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" >&2
-  command -v unzip >/dev/null || { apt-get update -qq && apt-get install -y -qq unzip >&2; }
+  need_command unzip unzip
   local tmp; tmp="$(mktemp -d "$LOCAL/es-unpack.XXXX")"
   unzip -q "$zip" -d "$tmp"
   mv "$tmp/elasticsearch-$ES_VERSION" "$ES_HOME"
@@ -87,10 +88,7 @@ es_down() {
 }
 
 pg_up() {
-  if ! command -v pg_ctlcluster >/dev/null; then
-    log "installing PostgreSQL from Debian's packages"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
-  fi
+  need_command pg_ctlcluster postgresql
   if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
     log "starting PostgreSQL"
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start >&2 || true
@@ -132,5 +130,5 @@ case "${1:-}" in
   pg-up) shift; pg_up "$@" ;;
   pg-reset) shift; pg_reset "$@" ;;
   status) es_health || echo "elasticsearch down"; echo; pg_isready -h 127.0.0.1 -p 5432 ;;
-  *) echo "usage: $0 up|down|es-up|es-down|pg-up [extra databases]|status" >&2; exit 2 ;;
+  *) echo "usage: $0 up [DB...]|down|status|es-up|es-down|es-install|pg-up [DB...]|pg-reset DB..." >&2; exit 2 ;;
 esac

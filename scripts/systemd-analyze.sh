@@ -2,8 +2,7 @@
 # systemd-analyze, to check the units in deploy/systemd (SystemdUnitsTest), from Debian's package `systemd`;
 # installed when missing (nothing is started), its path printed.
 set -euo pipefail
-if ! command -v systemd-analyze >/dev/null; then
-  echo "[systemd-analyze] installing systemd from Debian's packages" >&2
-  "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" systemd
-fi
+LOG_TAG=systemd-analyze
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+need_command systemd-analyze --no-install-recommends systemd
 command -v systemd-analyze

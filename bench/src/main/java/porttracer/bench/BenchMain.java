@@ -2,7 +2,7 @@ package porttracer.bench;
 
 import java.util.Arrays;
 
-/** ./porttracer bench &lt;parse|trace|poll|reverify|freshness&gt; [--name value ...]: each prints a summary, then one JSON line. */
+/** ./porttracer bench &lt;parse|trace|poll|reverify|freshness|escluster&gt; [--name value ...]: each prints a summary, then one JSON line. */
 public final class BenchMain {
 
     private static final String USAGE = """
@@ -13,9 +13,12 @@ public final class BenchMain {
                         [--seconds 10] [--clients 1,8,32] [--load-threads 3] [--keep false] [--reuse false]
               poll      [--switches 1000] [--macs-per-switch 500] [--latency-ms 1000] [--interval 300]
                         [--threads computed] [--sim-processes computed] [--moved-switches 110] [--cycles 2]
-                        [--mode burst|scheduled] [--reuse-sessions false] [--jfr DIR]
+                        [--mode burst|scheduled] [--nodes 1|2 (scheduled)] [--db-pool N]
+                        [--reuse-sessions false] [--jfr DIR]
               reverify  [--latency-ms 1000] [--repeats 5] [--platform os6]
               freshness [--sites 3] [--latency-ms 1000] [--interval 300] [--plugs 40] [--window 240] [--debounce 30]
+              escluster [--nodes 3] [--base-port 9411] [--heap-mb 512] [--switches 44] [--macs-per-switch 100]
+                        [--latency-ms 1000] [--threads 4] [--churn 0.1]
             Environment: PORTTRACER_DB_URL, PORTTRACER_ES_INDEX_PREFIX (set by ./porttracer bench).""";
 
     private BenchMain() {
@@ -37,6 +40,7 @@ public final class BenchMain {
             case "poll" -> PollBench.run(opts);
             case "reverify" -> ReverifyBench.run(opts);
             case "freshness" -> FreshnessBench.run(opts);
+            case "escluster" -> EsClusterBench.run(opts);
             default -> {
                 System.err.println("unknown benchmark " + args[0] + "\n" + USAGE);
                 System.exit(2);

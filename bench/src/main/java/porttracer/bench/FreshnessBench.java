@@ -48,8 +48,7 @@ final class FreshnessBench {
 
     static void run(Opts opts) throws Exception {
         int sites = opts.getInt("sites", 3);
-        int latencyMs = opts.getInt("latency-ms", 1000);
-        int interval = opts.getInt("interval", 300);
+        Opts.Timing timing = opts.timing();
         int plugs = opts.getInt("plugs", 40);
         int window = opts.getInt("window", 240);
         int debounce = opts.getInt("debounce", 30);
@@ -58,19 +57,19 @@ final class FreshnessBench {
         FleetSpec spec = new FleetSpec(seed, sites, 2, 5, 4, List.of(Platform.OS6, Platform.OS10, Platform.OS9), Platform.OS9);
         Fleet fleet = Fleet.generate(spec);
         Report report = new Report("freshness");
-        report.put("switches", fleet.switches().size()).put("latency_ms", latencyMs).put("interval_s", interval)
+        report.put("switches", fleet.switches().size()).put("latency_ms", timing.latencyMs()).put("interval_s", timing.interval())
                 .put("plugs", plugs).put("window_s", window).put("debounce_s", debounce).put("load", Report.loadLine());
         String sources;
         try (SwitchEvents names = new SwitchEvents(fleet, null, SwitchEvents.TrapVersion.V2C, "public", null,
                 SwitchEvents.SyslogTransport.UDP)) {
             sources = names.sourcesSetting();
         }
-        var settings = Env.settings(Map.of("poll.interval", Integer.toString(interval), "trap.listen", "127.0.0.1:0",
+        var settings = Env.settings(Map.of("poll.interval", Integer.toString(timing.interval()), "trap.listen", "127.0.0.1:0",
                 "syslog.listen", "127.0.0.1:0", "events.sources", sources,
                 "events.debounce-seconds", Integer.toString(debounce)));
         Env.resetDatabase(settings);
         try (SimulatorServer sim = SimulatorServer.start(fleet,
-                SimulatorOptions.defaults().withCommandLatency(Duration.ofMillis(latencyMs)));
+                SimulatorOptions.defaults().withCommandLatency(Duration.ofMillis(timing.latencyMs())));
              PortTracer pt = new PortTracer(settings)) {
             int cred = pt.inventory().credential("simulator", "admin", "admin");
             for (SimSwitch sw : fleet.switches()) {
@@ -83,7 +82,7 @@ final class FreshnessBench {
             pt.collector().pollAllNow();
             awaitFirstCycle(pt, fleet.switches().size());
             Report.say("freshness: %d switches, first cycle in %.1f s; plugging %d hosts over %d s (interval %d s, "
-                    + "latency %d ms)", fleet.switches().size(), (System.nanoTime() - t0) / 1e9, plugs, window, interval, latencyMs);
+                    + "latency %d ms)", fleet.switches().size(), (System.nanoTime() - t0) / 1e9, plugs, window, timing.interval(), timing.latencyMs());
             EventListeners ev = pt.events();
             InetSocketAddress trapTo = new InetSocketAddress("127.0.0.1", ev.trapPort().orElseThrow());
             InetSocketAddress syslogTo = new InetSocketAddress("127.0.0.1", ev.syslogUdpPort().orElseThrow());
@@ -134,8 +133,8 @@ final class FreshnessBench {
                         all.add(plug);
                     }
                 }
-                // The last silent plug may wait a whole interval, plus a poll.
-                long deadline = System.nanoTime() + (interval + 60L) * 1_000_000_000L;
+                // The last silent plug may wait a whole timing.interval(), plus a poll.
+                long deadline = System.nanoTime() + (timing.interval() + 60L) * 1_000_000_000L;
                 while (traced.size() < plugs && System.nanoTime() < deadline) {
                     Thread.sleep(500);
                 }
@@ -166,7 +165,7 @@ final class FreshnessBench {
                     .put("plug_to_trace_p99_s_interval", pct(intervalS, 99));
             Report.say("  events:   %d plugs, p50 %.1f s, p99 %.1f s (goal p99 <= 15 s)", eventsS.size(), pct(eventsS, 50), pct(eventsS, 99));
             Report.say("  interval: %d plugs, p50 %.1f s, p99 %.1f s (about half the %d s interval expected)",
-                    intervalS.size(), pct(intervalS, 50), pct(intervalS, 99), interval);
+                    intervalS.size(), pct(intervalS, 50), pct(intervalS, 99), timing.interval());
             Env.deleteIndices(pt.elastic());
         }
         report.finish();

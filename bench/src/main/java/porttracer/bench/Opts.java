@@ -25,6 +25,14 @@ final class Opts {
         return new Opts(m);
     }
 
+    /** The simulated CLI latency per command and the poll interval, which the poll benchmarks share. */
+    record Timing(int latencyMs, int interval) {
+    }
+
+    Timing timing() {
+        return new Timing(getInt("latency-ms", 1000), getInt("interval", 300));
+    }
+
     String get(String name, String dflt) {
         return values.getOrDefault(name, dflt);
     }

@@ -1,18 +1,12 @@
 package porttracer.bench;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.quartz.impl.matchers.GroupMatcher;
 import porttracer.app.PortTracer;
@@ -34,81 +28,75 @@ import porttracer.store.SwitchStatus;
  */
 final class PollBench {
 
-    static final int ACCESS_PER_SITE = 10;
-    static final int SWITCHES_PER_SITE = ACCESS_PER_SITE + 1;
-    /** Simulated switches per simulator process: each SSH server holds ~4 descriptors, the limit is 20 000. */
-    static final int SWITCHES_PER_PROCESS = 3_000;
-
     private PollBench() {
     }
 
     /** When false, each cycle waits until the pool has closed its idle sessions, as it has between two real polls. */
     private static boolean reuseSessions;
+    /** Connections of each of a node's two PostgreSQL pools (0: the settings' own), for a shared server's limit. */
+    private static int dbPool;
     /** Where each cycle's JFR recording goes (null: none). */
     private static java.nio.file.Path jfrDir;
-
-    record Shape(int sites, int switches, int hostsPerAccess, double commandsPerPoll) {
-        static Shape of(int switches, int macsPerSwitch) {
-            int sites = Math.max(1, (int) Math.ceil(switches / (double) SWITCHES_PER_SITE));
-            // Every switch of a site sees every host of the site (access uplinks, distribution downlinks).
-            int hosts = Math.max(1, macsPerSwitch / ACCESS_PER_SITE);
-            // Access: paging off, MAC table, LLDP, interfaces; the distribution switch also reads ARP.
-            double cmds = (ACCESS_PER_SITE * 4.0 + 5.0) / SWITCHES_PER_SITE;
-            return new Shape(sites, sites * SWITCHES_PER_SITE, hosts, cmds);
-        }
-    }
 
     static void run(Opts opts) throws Exception {
         int requested = opts.getInt("switches", 1000);
         int macsPerSwitch = opts.getInt("macs-per-switch", 500);
-        int latencyMs = opts.getInt("latency-ms", 1000);
-        int interval = opts.getInt("interval", 300);
+        Opts.Timing timing = opts.timing();
         int cycles = opts.getInt("cycles", 2);
         int movedSwitches = opts.getInt("moved-switches", 110);
         String mode = opts.get("mode", "burst");
+        int nodes = opts.getInt("nodes", 1);
+        if (nodes > 2 || nodes == 2 && !mode.equals("scheduled")) {
+            throw new IllegalArgumentException("--nodes 2 runs with --mode scheduled; more than two nodes are not built");
+        }
         reuseSessions = opts.getBool("reuse-sessions", false);
+        dbPool = opts.getInt("db-pool", 0);
         jfrDir = opts.has("jfr") ? java.nio.file.Path.of(opts.get("jfr", ".")) : null;
-        Shape shape = Shape.of(requested, macsPerSwitch);
-        double needed = shape.commandsPerPoll() * (latencyMs / 1000.0) * shape.switches() / interval;
+        PollFleet.Shape shape = PollFleet.Shape.of(requested, macsPerSwitch);
+        double needed = shape.commandsPerPoll() * (timing.latencyMs() / 1000.0) * shape.switches() / timing.interval();
         int threads = opts.getInt("threads", Math.max(20, (int) Math.ceil(2 * needed)));
-        int processes = opts.getInt("sim-processes", (int) Math.ceil(shape.switches() / (double) SWITCHES_PER_PROCESS));
+        int processes = opts.getInt("sim-processes", (int) Math.ceil(shape.switches() / (double) PollFleet.SWITCHES_PER_PROCESS));
         Report report = new Report("poll");
         report.put("switches", shape.switches()).put("sites", shape.sites()).put("macs_per_switch",
-                        shape.hostsPerAccess() * ACCESS_PER_SITE).put("latency_ms", latencyMs).put("interval_s", interval)
+                        shape.hostsPerAccess() * PollFleet.ACCESS_PER_SITE).put("latency_ms", timing.latencyMs()).put("interval_s", timing.interval())
                 .put("commands_per_poll", Report.round(shape.commandsPerPoll(), 2))
-                .put("threads_needed", Report.round(needed, 1)).put("poll_threads", threads).put("mode", mode)
+                .put("threads_needed", Report.round(needed, 1)).put("poll_threads", threads).put("mode", mode).put("nodes", nodes)
                 .put("sim_processes", processes).put("collector_max_heap_mb", Runtime.getRuntime().maxMemory() >> 20)
                 .put("load", Report.loadLine());
         Report.say("poll: %,d switches (%d sites x %d), %d MACs each, %d ms per command, interval %d s; "
                         + "threads needed = %.2f commands x %.1f s x %,d / %d s = %.1f -> %d poll threads; collector -Xmx %d MB",
-                shape.switches(), shape.sites(), SWITCHES_PER_SITE, shape.hostsPerAccess() * ACCESS_PER_SITE, latencyMs,
-                interval, shape.commandsPerPoll(), latencyMs / 1000.0, shape.switches(), interval, needed, threads,
+                shape.switches(), shape.sites(), PollFleet.SWITCHES_PER_SITE, shape.hostsPerAccess() * PollFleet.ACCESS_PER_SITE, timing.latencyMs(),
+                timing.interval(), shape.commandsPerPoll(), timing.latencyMs() / 1000.0, shape.switches(), timing.interval(), needed, threads,
                 Runtime.getRuntime().maxMemory() >> 20);
 
         if (movedSwitches > 0) {
-            report.put("churn", churnVariant(movedSwitches, macsPerSwitch, latencyMs, interval));
+            report.put("churn", churnVariant(movedSwitches, macsPerSwitch, timing.latencyMs(), timing.interval()));
         }
-        report.put("cycles", mainRun(shape, latencyMs, interval, threads, processes, cycles, mode));
+        report.put("cycles", mainRun(shape, timing.latencyMs(), timing.interval(), threads, processes, cycles, mode, nodes));
         report.put("load_end", Report.loadLine());
         report.finish();
     }
 
     private static Settings settings(String node, int interval, int threads) {
-        return Env.settings(Map.of("poll.interval", Integer.toString(interval), "poll.threads", Integer.toString(threads),
+        Settings s = Env.settings(Map.of("poll.interval", Integer.toString(interval), "poll.threads", Integer.toString(threads),
                 "ssh.max-sessions", Integer.toString(threads + 10), "db.pool-size", "20", "node.id", node,
                 "ssh.command-timeout", "60"));
+        return dbPool > 0 ? s.with("db.pool-size", Integer.toString(dbPool)).with("db.scheduler-pool-size",
+                Integer.toString(dbPool)) : s;
     }
 
     /** The fleet in its own processes; the collector here polls it cycle after cycle. */
-    private static List<Map<String, Object>> mainRun(Shape shape, int latencyMs, int interval, int threads,
-                                                     int processes, int cycles, String mode) throws Exception {
+    private static List<Map<String, Object>> mainRun(PollFleet.Shape shape, int latencyMs, int interval, int threads,
+                                                     int processes, int cycles, String mode, int nodes)
+            throws Exception {
         Settings settings = settings("bench-poll", interval, threads);
         Env.resetDatabase(settings);
         List<Process> sims = new ArrayList<>();
         List<Map<String, Object>> out = new ArrayList<>();
+        Process second = null;
         try {
             long s0 = System.nanoTime();
-            List<String[]> endpoints = startSimulators(shape, latencyMs, processes, sims);
+            List<String[]> endpoints = PollFleet.startSimulators(shape, latencyMs, processes, sims);
             Report.say("  %d simulator process(es) serving %,d switches over SSH in %.1f s", processes, endpoints.size(),
                     (System.nanoTime() - s0) / 1e9);
             try (PortTracer pt = new PortTracer(settings)) {
@@ -116,27 +104,53 @@ final class PollBench {
                 Env.deleteIndices(pt.elastic());
                 pt.elastic().ensureLayout();
                 long r0 = System.nanoTime();
-                register(pt, endpoints);
+                PollFleet.register(pt, endpoints);
                 Report.say("  registered in %.1f s", (System.nanoTime() - r0) / 1e9);
                 long q0 = System.nanoTime();
+                // Scheduled mode: the phased triggers are placed from this moment on, one per switch per interval.
+                Instant windowStart = Instant.now();
                 pt.startCollector();
+                ScheduleProbe lags = ScheduleProbe.attach(pt.collector().scheduler());
                 if (!mode.equals("scheduled")) {
                     // Cycles are fired by hand (all switches at once); the phased triggers would only add duplicates.
                     pt.collector().scheduler().pauseTriggers(GroupMatcher.triggerGroupEquals("switches"));
                 }
                 Report.say("  collector started, %,d Quartz triggers in %.1f s", shape.switches(), (System.nanoTime() - q0) / 1e9);
+                if (nodes == 2) {
+                    // The same settings (database, indices, credential key, threads) but its own node id and spool.
+                    second = CollectorNode.launch(settings.with("spool.dir", settings.get("spool.dir") + "-2"), List.of("db.url",
+                            "es.url", "es.index-prefix", "secret.key", "poll.interval", "poll.threads", "ssh.max-sessions",
+                            "db.pool-size", "db.scheduler-pool-size", "ssh.command-timeout", "spool.dir"), "bench-poll-2",
+                            new File(".local/state/bench-node-2.log"));
+                    Report.say("  second collector node (own JVM, -Xmx512m) started after %.1f s", (System.nanoTime() - q0) / 1e9);
+                }
                 PollStatusStore status = new PollStatusStore(pt.db().dataSource());
-                Instant windowStart = Instant.now();
+                boolean scheduled = mode.equals("scheduled");
                 for (int c = 1; c <= cycles; c++) {
-                    Instant since = mode.equals("scheduled") ? windowStart.plusSeconds((long) (c - 1) * interval) : Instant.now();
-                    Map<String, Object> fig = cycle(pt, status, sims, shape.switches(), since, interval, mode.equals("burst"),
+                    Instant since = scheduled ? windowStart.plusSeconds((long) (c - 1) * interval) : Instant.now();
+                    Map<String, Object> fig = cycle(pt, status, sims, shape.switches(), since, interval, !scheduled,
                             c == 1 ? "first (index empty)" : "unchanged fleet");
                     fig.put("cycle", c);
                     out.add(fig);
                 }
+                if (scheduled) {
+                    windows(pt, lags, shape.switches(), windowStart, interval, cycles, out);
+                }
+                if (second != null) {
+                    out.add(afterKill(pt, lags, second, shape.switches(), windowStart.plusSeconds((long) cycles * interval),
+                            interval));
+                }
+                if (scheduled) {
+                    Map<String, Object> gaps = PollWindows.spacing(pt.settings().get("es.url"), pt.elastic().prefix(), interval);
+                    Report.say("  time between two polls of one switch, whole run, every node: %s", gaps);
+                    out.add(Map.of("label", "spacing of each switch's polls", "spacing", gaps));
+                }
                 Env.deleteIndices(pt.elastic());
             }
         } finally {
+            if (second != null) {
+                second.destroyForcibly();
+            }
             for (Process p : sims) {
                 p.destroy();
             }
@@ -145,69 +159,6 @@ final class PollBench {
             }
         }
         return out;
-    }
-
-    private static List<String[]> startSimulators(Shape shape, int latencyMs, int processes, List<Process> sims)
-            throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String cp = System.getProperty("java.class.path");
-        List<String[]> endpoints = new ArrayList<>();
-        List<BufferedReader> readers = new ArrayList<>();
-        List<Integer> expected = new ArrayList<>();
-        int left = shape.sites();
-        for (int k = 0; k < processes; k++) {
-            int sites = left / (processes - k);
-            left -= sites;
-            File log = new File(".local/state/bench-sim-" + k + ".log");
-            log.getParentFile().mkdirs();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx3g", "-Xss512k", "-XX:+UseSerialGC", "-cp", cp,
-                    "porttracer.sim.SimulatorMain", "--seed", Integer.toString(100 + k), "--sites", Integer.toString(sites),
-                    "--floors", "1", "--switches", Integer.toString(ACCESS_PER_SITE), "--hosts",
-                    Integer.toString(shape.hostsPerAccess()), "--platforms", "os6,os10", "--distribution", "os10",
-                    "--latency-ms", Integer.toString(latencyMs), "--max-sessions", "4")
-                    .redirectError(log);
-            Process p = pb.start();
-            sims.add(p);
-            readers.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
-            expected.add(sites * SWITCHES_PER_SITE);
-        }
-        for (int k = 0; k < processes; k++) {
-            for (int i = 0; i < expected.get(k); i++) {
-                String line = readers.get(k).readLine();
-                if (line == null) {
-                    throw new IllegalStateException("simulator process " + k + " ended; see .local/state/bench-sim-" + k + ".log");
-                }
-                String[] f = line.split(" ");
-                endpoints.add(new String[] {"p" + k + "-" + f[0], f[1], f[2], f[3], "p" + k});
-            }
-        }
-        return endpoints;
-    }
-
-    private static void register(PortTracer pt, List<String[]> endpoints) throws Exception {
-        int cred = pt.inventory().credential("simulator", "admin", "admin");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> jobs = new ArrayList<>();
-        for (String[] e : endpoints) {
-            jobs.add(pool.submit(() -> {
-                String name = e[0];
-                String simName = name.substring(name.indexOf('-') + 1);
-                String site = e[4] + "-" + simName.substring(0, simName.indexOf('-'));
-                int siteId = pt.inventory().site(site);
-                boolean dist = simName.endsWith("-dist");
-                Integer floor = dist ? null : pt.inventory().floor(siteId, "floor1");
-                int id = pt.inventory().putSwitch(name, e[2], Integer.parseInt(e[3]), Platform.of(e[1]),
-                        dist ? "S5248F-ON" : e[1].equals("os6") ? "N3248TE-ON" : "S4148T-ON", siteId, floor, cred);
-                if (dist) {
-                    pt.inventory().setCollectArp(id, true);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : jobs) {
-            f.get();
-        }
-        pool.shutdown();
     }
 
     /** One cycle: every switch polled once (fired at once in burst mode), with what it cost. */
@@ -219,7 +170,7 @@ final class PollBench {
         double polls0 = CollectorProbe.counter(pt.registry(), "porttracer_polls", null, null);
         double ok0 = CollectorProbe.counter(pt.registry(), "porttracer_polls", "outcome", "ok");
         double docs0 = CollectorProbe.counter(pt.registry(), "porttracer_macs_indexed", null, null);
-        if (!reuseSessions) {
+        if (!reuseSessions && burst) {
             // With a 300 s interval and a 60 s idle timeout every real poll opens a new SSH session: do the same.
             long w0 = System.nanoTime();
             while (CollectorProbe.gauge(pt.registry(), "porttracer_ssh_sessions_open") > 0
@@ -318,6 +269,57 @@ final class PollBench {
         return fig;
     }
 
+    /**
+     * Scheduled mode, once the cycles are over: per interval window, from the poll records, how many switches
+     * were polled, missed or polled twice, and from Quartz how late the polls started.
+     */
+    private static void windows(PortTracer pt, ScheduleProbe lags, int switches, Instant start, int interval, int cycles,
+                                List<Map<String, Object>> out) throws Exception {
+        Thread.sleep(3000); // the last poll records reach Elasticsearch
+        pt.elastic().client().indices().refresh(r -> r.index(pt.elastic().prefix() + "-polls*"));
+        for (int c = 1; c <= cycles; c++) {
+            Instant from = start.plusSeconds((long) (c - 1) * interval);
+            Instant to = from.plusSeconds(interval);
+            Map<String, Object> w = new LinkedHashMap<>(PollWindows.count(pt.settings().get("es.url"), pt.elastic().prefix(),
+                    from, to, switches));
+            w.putAll(lags.window(from, to));
+            out.get(c - 1).put("window", w);
+            Report.say("  window %d [%s, %s): %s", c, from, to, w);
+        }
+    }
+
+    /**
+     * Two nodes: the second is killed (SIGKILL) at {@code at}, and the next interval shows how far the survivor
+     * gets alone: switches polled, missed, lag and misfires, and whether its poll threads were all busy.
+     */
+    private static Map<String, Object> afterKill(PortTracer pt, ScheduleProbe lags, Process second, int switches, Instant at,
+                                                 int interval) throws Exception {
+        long wait = java.time.Duration.between(Instant.now(), at).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        Instant killed = Instant.now();
+        second.destroyForcibly();
+        Report.say("  second node killed at %s; the survivor alone for one interval", killed);
+        Map<String, Object> fig = new LinkedHashMap<>();
+        try (CollectorProbe probe = new CollectorProbe(pt.registry())) {
+            Thread.sleep(interval * 1000L);
+            fig.put("sessions_in_use_max", (long) probe.maxSessionsInUse());
+            fig.put("sessions_in_use_mean", Report.round(probe.meanSessionsInUse(), 1));
+            fig.put("collector_cpu_cores", Report.round(probe.cpuSeconds() / probe.wallSeconds(), 3));
+            fig.put("heap_max_sampled_mb", probe.maxHeapUsedMb());
+        }
+        Thread.sleep(3000);
+        pt.elastic().client().indices().refresh(r -> r.index(pt.elastic().prefix() + "-polls*"));
+        Instant end = killed.plusSeconds(interval);
+        fig.put("label", "after the second node was killed");
+        fig.put("killed_at", killed.toString());
+        fig.putAll(PollWindows.count(pt.settings().get("es.url"), pt.elastic().prefix(), killed, end, switches));
+        fig.putAll(lags.window(killed, end));
+        Report.say("  alone [%s, %s): %s", killed, end, fig);
+        return fig;
+    }
+
     private static double simCpu(List<Process> sims) {
         double s = 0;
         for (Process p : sims) {
@@ -332,12 +334,12 @@ final class PollBench {
      */
     private static Map<String, Object> churnVariant(int switches, int macsPerSwitch, int latencyMs, int interval)
             throws Exception {
-        Shape shape = Shape.of(switches, macsPerSwitch);
+        PollFleet.Shape shape = PollFleet.Shape.of(switches, macsPerSwitch);
         int threads = Math.max(20, shape.switches() / 3);
         Settings settings = settings("bench-churn", interval, threads);
         Env.resetDatabase(settings);
         Map<String, Object> out = new LinkedHashMap<>();
-        FleetSpec spec = new FleetSpec(77, shape.sites(), 1, ACCESS_PER_SITE, shape.hostsPerAccess(),
+        FleetSpec spec = new FleetSpec(77, shape.sites(), 1, PollFleet.ACCESS_PER_SITE, shape.hostsPerAccess(),
                 List.of(Platform.OS6, Platform.OS10), Platform.OS10);
         Report.say("churn variant: %,d switches in this process (%d ms per command), %d poll threads", shape.switches(),
                 latencyMs, threads);
@@ -351,7 +353,7 @@ final class PollBench {
             for (SimSwitch s : sim.fleet().switches()) {
                 endpoints.add(new String[] {"c-" + s.name(), s.platform().id(), sim.host(), Integer.toString(sim.port(s.name())), "c"});
             }
-            register(pt, endpoints);
+            PollFleet.register(pt, endpoints);
             pt.startCollector();
             pt.collector().scheduler().pauseTriggers(GroupMatcher.triggerGroupEquals("switches"));
             PollStatusStore status = new PollStatusStore(pt.db().dataSource());

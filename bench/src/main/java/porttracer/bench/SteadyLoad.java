@@ -20,11 +20,11 @@ final class SteadyLoad {
     }
 
     /** Warm-up at {@code clients} until steady (or {@value #MAX_WARMUP_S} s); returns the seconds it took. */
-    static double warmUp(String base, TraceBench.MacPicker picker, int clients, String auth) throws Exception {
+    static double warmUp(String base, HttpLoad.MacPicker picker, int clients, String auth) throws Exception {
         long t0 = System.nanoTime();
         double last = -1;
         while ((System.nanoTime() - t0) / 1e9 < MAX_WARMUP_S) {
-            double now = TraceBench.HttpLoad.run(base, picker, clients, SLICE_S, auth).throughput();
+            double now = HttpLoad.run(base, picker, clients, SLICE_S, auth).throughput();
             if (last > 0 && Math.abs(now - last) <= last * STEADY_PCT / 100) {
                 break;
             }
@@ -34,16 +34,16 @@ final class SteadyLoad {
     }
 
     /** Several runs of one level. */
-    record Level(int clients, List<TraceBench.HttpLoad.Result> runs) {
+    record Level(int clients, List<HttpLoad.Result> runs) {
 
         /** The run of median throughput: the one whose figures are reported first. */
-        TraceBench.HttpLoad.Result median() {
-            List<TraceBench.HttpLoad.Result> byThroughput = new ArrayList<>(runs);
+        HttpLoad.Result median() {
+            List<HttpLoad.Result> byThroughput = new ArrayList<>(runs);
             byThroughput.sort((a, b) -> Double.compare(a.throughput(), b.throughput()));
             return byThroughput.get(byThroughput.size() / 2);
         }
 
-        double medianOf(java.util.function.ToDoubleFunction<TraceBench.HttpLoad.Result> f) {
+        double medianOf(java.util.function.ToDoubleFunction<HttpLoad.Result> f) {
             double[] v = runs.stream().mapToDouble(f).sorted().toArray();
             return v[v.length / 2];
         }
@@ -52,16 +52,16 @@ final class SteadyLoad {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("clients", clients);
             m.put("runs", runs.size());
-            m.put("requests", runs.stream().mapToLong(TraceBench.HttpLoad.Result::count).sum());
-            m.put("errors", runs.stream().mapToLong(TraceBench.HttpLoad.Result::errors).sum());
-            put(m, "throughput_per_s", TraceBench.HttpLoad.Result::throughput, 0);
+            m.put("requests", runs.stream().mapToLong(HttpLoad.Result::count).sum());
+            m.put("errors", runs.stream().mapToLong(HttpLoad.Result::errors).sum());
+            put(m, "throughput_per_s", HttpLoad.Result::throughput, 0);
             put(m, "p50_ms", r -> r.p(50), 3);
             put(m, "p99_ms", r -> r.p(99), 3);
             put(m, "p999_ms", r -> r.p(99.9), 3);
             return m;
         }
 
-        private void put(Map<String, Object> m, String key, java.util.function.ToDoubleFunction<TraceBench.HttpLoad.Result> f,
+        private void put(Map<String, Object> m, String key, java.util.function.ToDoubleFunction<HttpLoad.Result> f,
                          int digits) {
             double[] v = runs.stream().mapToDouble(f).sorted().toArray();
             m.put(key, Report.round(v[v.length / 2], digits));
@@ -70,11 +70,11 @@ final class SteadyLoad {
         }
     }
 
-    static Level level(String base, TraceBench.MacPicker picker, int clients, int seconds, String auth, int runs)
+    static Level level(String base, HttpLoad.MacPicker picker, int clients, int seconds, String auth, int runs)
             throws Exception {
-        List<TraceBench.HttpLoad.Result> results = new ArrayList<>();
+        List<HttpLoad.Result> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            results.add(TraceBench.HttpLoad.run(base, picker, clients, seconds, auth));
+            results.add(HttpLoad.run(base, picker, clients, seconds, auth));
         }
         return new Level(clients, results);
     }

@@ -7,10 +7,9 @@ import org.apache.sshd.common.util.threads.CloseableExecutorService;
 import org.apache.sshd.common.util.threads.ThreadUtils;
 
 /**
- * I/O and timer threads shared by every simulated switch of one process. On its own each MINA
- * server starts I/O worker, resume and timer threads: about three per switch, and 2 500 switches
- * per process then exhausted the machine's 32 768 thread ids. Shared, a switch costs one thread
- * (its channel group's event loop).
+ * I/O and timer threads shared by every simulated switch of one process: on its own each MINA server
+ * starts its own, which at fleet size exhausted the machine's thread ids (bench/RESULTS.md, section 4b).
+ * Shared, a switch costs one thread (its channel group's event loop).
  */
 final class SharedIo implements AutoCloseable {
 
