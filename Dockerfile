@@ -27,10 +27,11 @@ USER porttracer
 # Listen on every interface inside the container; the key file lives on a volume shared by the roles.
 # The spool (results waiting while Elasticsearch is down) is on that volume too, so a restart loses none.
 ENV PORTTRACER_API_HOST=0.0.0.0 \
+    PORTTRACER_STATE_DIR=/var/lib/porttracer \
     PORTTRACER_SECRET_KEY_FILE=/var/lib/porttracer/credential.key \
     PORTTRACER_SPOOL_DIR=/var/lib/porttracer/spool
 VOLUME /var/lib/porttracer
 EXPOSE 8080 9464
 # JVM options: JAVA_TOOL_OPTIONS (read by the JVM itself).
-ENTRYPOINT ["java", "-Dporttracer.state=/var/lib/porttracer", "-cp", "/opt/porttracer/lib/*", "porttracer.app.Main"]
+ENTRYPOINT ["java", "-cp", "/opt/porttracer/lib/*", "porttracer.app.Main"]
 CMD ["api"]

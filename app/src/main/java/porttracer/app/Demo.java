@@ -54,8 +54,8 @@ final class Demo {
     static Running start(Settings settings, Path stateDir, PrintStream out) throws Exception {
         long t0 = System.nanoTime();
         Scratch.resetDatabase(settings);
-        try (porttracer.index.Elastic old = new porttracer.index.Elastic(porttracer.index.EsAccess.fromSettings(settings),
-                settings.get("es.index-prefix"))) {
+        porttracer.config.EsConfig es = porttracer.config.EsConfig.from(settings);
+        try (porttracer.index.Elastic old = new porttracer.index.Elastic(porttracer.index.EsAccess.of(es), es.indexPrefix())) {
             if (old.isReachable()) {
                 Scratch.deleteIndices(old);
             }

@@ -51,7 +51,7 @@ public final class Main {
             System.exit(ProbeCli.run(Arrays.asList(rest), System.getenv(), System.out, System.err));
         }
         Settings settings = Settings.load();
-        Path state = Path.of(System.getProperty("porttracer.state", ".local/state"));
+        Path state = porttracer.config.NodeConfig.from(settings).stateDir();
         if (settings.get("secret.key").isBlank() && settings.get("secret.key-file").isBlank()) {
             settings = settings.with("secret.key-file", state.resolve("credential.key").toString());
         }
@@ -64,7 +64,7 @@ public final class Main {
             case "parse" -> porttracer.parse.ParseCli.main(rest);
             case "user" -> {
                 int status;
-                try (porttracer.store.Database db = porttracer.store.Database.open(settings)) {
+                try (porttracer.store.Database db = porttracer.store.Database.open(porttracer.config.DbConfig.from(settings))) {
                     var stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
                     status = UserCommand.run(Arrays.asList(rest), db.dataSource(), System.getenv(), stdin, System.out, System.err);
                 }
@@ -92,8 +92,9 @@ public final class Main {
         if (api) {
             pt.startApi(settings.get("api.host"), settings.getInt("api.port"));
         }
-        if (settings.getInt("metrics.port") > 0) {
-            pt.startMetricsServer(settings.get("api.host"), settings.getInt("metrics.port"));
+        int metricsPort = porttracer.config.NodeConfig.from(settings).metricsPort();
+        if (metricsPort > 0) {
+            pt.startMetricsServer(settings.get("api.host"), metricsPort);
         }
         stop.await();
     }

@@ -15,7 +15,17 @@ import org.quartz.SchedulerException;
 import porttracer.collect.Collector;
 import porttracer.collect.Metrics;
 import porttracer.collect.Poller;
+import porttracer.config.AlertConfig;
+import porttracer.config.ClassifyConfig;
+import porttracer.config.DbConfig;
+import porttracer.config.EsConfig;
+import porttracer.config.EventsConfig;
+import porttracer.config.NodeConfig;
+import porttracer.config.PollConfig;
+import porttracer.config.RetentionConfig;
+import porttracer.config.SecretConfig;
 import porttracer.config.Settings;
+import porttracer.config.SshConfig;
 import porttracer.index.Elastic;
 import porttracer.index.LocationIndex;
 import porttracer.index.PollLog;
@@ -32,6 +42,12 @@ import porttracer.store.PollStatusStore;
 public final class PortTracer implements AutoCloseable {
 
     private final Settings settings;
+    private final NodeConfig nodeConfig;
+    private final EsConfig es;
+    private final PollConfig poll;
+    private final ClassifyConfig classify;
+    private final EventsConfig eventsConfig;
+    private final RetentionConfig retentionConfig;
     private final String node;
     private final Database db;
     private final Elastic elastic;
@@ -58,12 +74,22 @@ public final class PortTracer implements AutoCloseable {
 
     public PortTracer(Settings settings, PrometheusRegistry registry) throws IOException {
         this.settings = settings;
-        String configured = settings.get("node.id").strip();
-        this.node = configured.isEmpty() ? ManagementFactory.getRuntimeMXBean().getName() : configured;
+        // Typed and validated once, here; each part gets its own record.
+        this.nodeConfig = NodeConfig.from(settings);
+        this.es = EsConfig.from(settings);
+        DbConfig dbConfig = DbConfig.from(settings);
+        SecretConfig secretConfig = SecretConfig.from(settings);
+        AlertConfig alertConfig = AlertConfig.from(settings);
+        SshConfig ssh = SshConfig.from(settings);
+        this.poll = PollConfig.from(settings);
+        this.classify = ClassifyConfig.from(settings);
+        this.eventsConfig = EventsConfig.from(settings);
+        this.retentionConfig = RetentionConfig.from(settings);
+        this.node = nodeConfig.id().isEmpty() ? ManagementFactory.getRuntimeMXBean().getName() : nodeConfig.id();
         this.registry = registry;
-        this.db = Database.open(settings);
-        var esAccess = porttracer.index.EsAccess.fromSettings(settings);
-        this.elastic = new Elastic(esAccess, settings.get("es.index-prefix"), settings.getInt("es.replicas"));
+        this.db = Database.open(dbConfig);
+        var esAccess = porttracer.index.EsAccess.of(es);
+        this.elastic = new Elastic(esAccess, es.indexPrefix(), es.replicas());
         try {
             porttracer.index.EsStartCheck.verify(elastic, esAccess);
         } catch (RuntimeException e) {
@@ -71,13 +97,13 @@ public final class PortTracer implements AutoCloseable {
             db.close();
             throw e;
         }
-        SecretBox secrets = SecretBox.fromSettings(settings);
+        SecretBox secrets = SecretBox.of(secretConfig);
         // Values from before key ids and row binding (or under a retired key) are re-sealed under the current key.
         new porttracer.store.SecretStore(db.dataSource()).resealStale(secrets);
         this.inventory = new Inventory(db.dataSource(), secrets);
         elastic.ensureLayout();
         // One index writer per process: the collector and live re-verification share its locks.
-        porttracer.vendor.OuiRegistry vendors = porttracer.vendor.OuiRegistry.load(Path.of(settings.get("oui.dir")));
+        porttracer.vendor.OuiRegistry vendors = porttracer.vendor.OuiRegistry.load(nodeConfig.ouiDir());
         this.locations = new LocationIndex(elastic, vendors);
         // ieee-data updates replace the registry files; new names apply from the next change seen.
         var ouiRefresh = porttracer.config.DaemonThreads.scheduler("porttracer-oui-refresh");
@@ -90,10 +116,10 @@ public final class PortTracer implements AutoCloseable {
         }, 1, 1, java.util.concurrent.TimeUnit.HOURS);
         running.add(ouiRefresh::shutdownNow);
         this.metrics = new Metrics(registry);
-        this.sessions = new porttracer.collect.SessionPool(settings, inventory, metrics);
+        this.sessions = new porttracer.collect.SessionPool(ssh, inventory, metrics);
         this.liveVerifier = new porttracer.collect.LiveVerifier(inventory, sessions, locations);
         this.alertStore = new AlertStore(db.dataSource(), secrets);
-        this.alerts = AlertEngine.fromSettings(alertStore, elastic.json(), settings, registry);
+        this.alerts = AlertEngine.of(alertStore, elastic.json(), alertConfig, es, dbConfig, registry);
     }
 
     public static void registerJvmMetrics(PrometheusRegistry registry) {
@@ -101,27 +127,27 @@ public final class PortTracer implements AutoCloseable {
     }
 
     public Collector startCollector() throws SchedulerException {
-        Path spoolDir = Path.of(settings.get("spool.dir")).resolve(elastic.prefix());
+        Path spoolDir = nodeConfig.spoolDir().resolve(elastic.prefix());
         IndexFeed feed;
         try {
             io.prometheus.metrics.core.metrics.Counter portWrites = io.prometheus.metrics.core.metrics.Counter.builder()
                     .name("porttracer_port_docs_written_total")
                     .help("Port documents (interface status, MAC count, free since) written or deleted").register(registry);
             feed = new IndexFeed(elastic, locations, new porttracer.index.PortIndex(elastic, portWrites::inc),
-                    new PollLog(elastic), spoolDir, settings.getInt("spool.max-entries"), metrics::spoolDepth,
+                    new PollLog(elastic), spoolDir, nodeConfig.spoolMaxEntries(), metrics::spoolDepth,
                     alerts::onApplied);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         running.add(feed);
         this.feed = feed;
-        Poller poller = new Poller(settings, inventory, sessions, new PollStatusStore(db.dataSource()),
-                feed, metrics, node);
-        collector = new Collector(settings, db.schedulerDataSource(), inventory, poller, metrics, node);
+        Poller poller = new Poller(poll, classify, inventory, sessions,
+                new PollStatusStore(db.dataSource()), feed, metrics, node);
+        collector = new Collector(poll, db.schedulerDataSource(), inventory, poller, metrics, node);
         running.add(0, collector);
         collector.start();
         try {
-            events = porttracer.events.EventListeners.start(settings, db.dataSource(), inventory, collector.scheduler(), registry);
+            events = porttracer.events.EventListeners.start(eventsConfig, db.dataSource(), inventory, collector.scheduler(), registry);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("switch event listeners (PORTTRACER_TRAP_LISTEN, PORTTRACER_SYSLOG_LISTEN)", e);
         }
@@ -129,10 +155,10 @@ public final class PortTracer implements AutoCloseable {
         io.prometheus.metrics.core.metrics.Counter retired = io.prometheus.metrics.core.metrics.Counter.builder()
                 .name("porttracer_retention_deleted_indices_total").labelNames("family")
                 .help("Monthly events/polls indices deleted as past their retention").register(registry);
-        porttracer.index.Retention retention = new porttracer.index.Retention(elastic,
-                settings.getInt("events.retention-days"), settings.getInt("polls.retention-days"),
+        RetentionConfig keep = retentionConfig;
+        porttracer.index.Retention retention = new porttracer.index.Retention(elastic, keep.eventsDays(), keep.pollsDays(),
                 (family, n) -> retired.labelValues(family).inc(n));
-        collector.every(RETENTION_TASK, java.time.Duration.ofMinutes(settings.getInt("retention.check-minutes")),
+        collector.every(RETENTION_TASK, keep.checkEvery(),
                 () -> retention.run(java.time.Instant.now()));
         return collector;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import porttracer.collect.SwitchProbe;
 import porttracer.config.Settings;
+import porttracer.config.SshConfig;
 import porttracer.domain.Platform;
 import porttracer.store.Credentials;
 
@@ -79,10 +80,10 @@ final class ProbeCli {
             return 2;
         }
         String enable = env.get("PORTTRACER_PROBE_ENABLE_PASSWORD");
-        Settings settings = Settings.load(env, Map.of());
+        SshConfig ssh = SshConfig.from(Settings.load(env, Map.of()));
         SwitchProbe.Report report = SwitchProbe.run(new SwitchProbe.Target(host, port,
                         new Credentials(user, password, enable == null || enable.isEmpty() ? null : enable, null), p, legacy),
-                settings.getSeconds("ssh.connect-timeout"), settings.getSeconds("ssh.command-timeout"));
+                ssh.connectTimeout(), ssh.commandTimeout());
         try {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.fields()));
         } catch (JsonProcessingException e) {

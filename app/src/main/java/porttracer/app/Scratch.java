@@ -17,7 +17,8 @@ public final class Scratch {
 
     /** Empties the project's tables (schema kept) and Quartz's; a no-op before the first migration. */
     public static void resetDatabase(Settings s) throws Exception {
-        StoreReset.emptyAll(s.get("db.url"), s.get("db.user"), s.get("db.password"));
+        porttracer.config.DbConfig db = porttracer.config.DbConfig.from(s);
+        StoreReset.emptyAll(db.url(), db.user(), db.password());
     }
 
     /** Deletes every index and template of the prefix. */

@@ -162,7 +162,7 @@ class AlertSafetyTest {
     void theConfiguredStoresAndKibanaAreNeverWebhookTargetsEvenWhenAllowListed() throws Exception {
         Settings wide = settings.with("alert.webhook-allowed-networks", "127.0.0.0/8")
                 .with("kibana.url", "http://127.0.0.5:5601");
-        AlertEngine engine = AlertEngine.fromSettings(pt.alertStore(), new ObjectMapper(), wide, new PrometheusRegistry());
+        AlertEngine engine = alertEngine(wide);
         try {
             WebhookGuard guard = engine.guard();
             for (String backend : List.of("http://127.0.0.1:9200/", "http://127.0.0.5/")) {
@@ -217,8 +217,7 @@ class AlertSafetyTest {
 
     @Test
     void aFullDeliveryQueueRecordsTheAlertAsFailedInsteadOfGrowing() throws Exception {
-        AlertEngine engine = AlertEngine.fromSettings(pt.alertStore(), new ObjectMapper(),
-                settings.with("alert.max-queued", "0"), new PrometheusRegistry());
+        AlertEngine engine = alertEngine(settings.with("alert.max-queued", "0"));
         try {
             String mac = "02:00:00:00:03:03";
             int id = pt.alertStore().create(rule("queued", "watched_mac", mac, hook("/ok")), SECRET, "test");
@@ -399,5 +398,10 @@ class AlertSafetyTest {
             Thread.sleep(50);
         }
         throw new AssertionError("rule " + ruleId + " has no " + status + " delivery: " + newest.get());
+    }
+
+    private AlertEngine alertEngine(Settings s) {
+        return AlertEngine.of(pt.alertStore(), new ObjectMapper(), porttracer.config.AlertConfig.from(s),
+                porttracer.config.EsConfig.from(s), porttracer.config.DbConfig.from(s), new PrometheusRegistry());
     }
 }

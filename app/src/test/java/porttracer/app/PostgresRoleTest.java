@@ -40,7 +40,7 @@ class PostgresRoleTest {
             assertThat(p.exitValue()).as("psql -f deploy/postgres/porttracer-role.sql").isZero();
 
             Settings s = test.with("db.url", base + db).with("db.user", role).with("db.password", password);
-            try (Database d = Database.open(s); Connection c = d.dataSource().getConnection(); Statement st = c.createStatement()) {
+            try (Database d = Database.open(porttracer.config.DbConfig.from(s)); Connection c = d.dataSource().getConnection(); Statement st = c.createStatement()) {
                 try (ResultSet rs = st.executeQuery("select count(*) from flyway_schema_history where success")) {
                     rs.next();
                     assertThat(rs.getInt(1)).as("migrations applied as the role").isPositive();

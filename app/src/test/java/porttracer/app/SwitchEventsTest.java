@@ -98,6 +98,75 @@ class SwitchEventsTest {
     }
 
     @Test
+    void aSyslogLineNamingAnOs10PortPollsThatPortAloneAndKeepsTheSwitchsOtherSightings(@TempDir Path dir) throws Exception {
+        Fleet fleet = Fleet.generate(TestFleet.smallSpec(164));
+        // Each CLI command takes 300 ms, as real switches take their time: one command shows against several.
+        try (TestFleet f = TestFleet.start(fleet, dir, eventSettings(fleet, "0"), o -> o.withCommandLatency(Duration.ofMillis(300)))) {
+            f.pt.startCollector();
+            f.pollAll(LIMIT);
+            int api = f.pt.startApi("127.0.0.1", 0).port();
+            InetSocketAddress syslog = new InetSocketAddress("127.0.0.1", f.pt.events().syslogUdpPort().orElseThrow());
+            SimSwitch sw = fleet.switches().stream()
+                    .filter(s -> s.floor() != null && s.platform() == porttracer.domain.Platform.OS10).findFirst().orElseThrow();
+            List<porttracer.sim.SimHost> already = f.sim.fleet().hosts().stream()
+                    .filter(h -> h.switchName().equals(sw.name())).toList();
+            assertThat(already).isNotEmpty();
+            try (SwitchEvents events = new SwitchEvents(fleet, null, TrapVersion.V2C, "public", syslog, SyslogTransport.UDP)) {
+                // The first event of a switch polls it whole: this node keeps its answers to merge a port into.
+                String first = f.freePort(sw.name(), 10);
+                MacAddress one = MacAddress.parse("02:16:00:00:02:01");
+                Instant t1 = Instant.now();
+                events.plug(one, 10, sw.name(), first);
+                await("trace of the first host", () -> tracedAt(api, one, sw.name(), first));
+                long wholeMs = Duration.between(t1, Instant.now()).toMillis();
+                String second = f.freePort(sw.name(), 10);
+                MacAddress two = MacAddress.parse("02:16:00:00:02:02");
+                Map<MacAddress, Boolean> was = new HashMap<>();
+                already.forEach(h -> was.put(h.mac(), tracedAt(api, h.mac(), sw.name(), h.port())));
+                assertThat(was).containsValue(true);
+                int before = f.sim.commands(sw.name()).size();
+                Instant t2 = Instant.now();
+                events.plug(two, 10, sw.name(), second);
+                await("trace of the second host", () -> tracedAt(api, two, sw.name(), second));
+                System.out.println("plug-to-trace at 300 ms per command: whole-switch event poll " + wholeMs
+                        + " ms, port event poll " + Duration.between(t2, Instant.now()).toMillis() + " ms");
+                List<String> sent = f.sim.commands(sw.name()).subList(before, f.sim.commands(sw.name()).size())
+                        .stream().map(String::strip).toList();
+                System.out.println("port poll of " + sw.name() + " " + second + ": " + sent);
+                assertThat(sent).contains("show mac address-table interface ethernet " + second.substring("ethernet".length()))
+                        .doesNotContain("show mac address-table", "show lldp neighbors", "show interface status");
+                // The merge kept every other sighting of the switch where the whole polls put them.
+                assertThat(tracedAt(api, one, sw.name(), first)).isTrue();
+                for (porttracer.sim.SimHost h : already) {
+                    assertThat(tracedAt(api, h.mac(), sw.name(), h.port())).as(h.mac() + " at " + h.port())
+                            .isEqualTo(was.get(h.mac()));
+                }
+                // Two ports at once: the second event folds into the first's pending port poll, which then reads the whole switch.
+                String fourth = f.freePort(sw.name(), 10);
+                MacAddress four = MacAddress.parse("02:16:00:00:02:04");
+                events.plug(four, 10, sw.name(), fourth);
+                String fifth = f.freePort(sw.name(), 10);
+                MacAddress five = MacAddress.parse("02:16:00:00:02:05");
+                int before45 = f.sim.commands(sw.name()).size();
+                events.plug(five, 10, sw.name(), fifth);
+                await("trace of both hosts", () -> tracedAt(api, four, sw.name(), fourth) && tracedAt(api, five, sw.name(), fifth));
+                assertThat(f.sim.commands(sw.name()).subList(before45, f.sim.commands(sw.name()).size()).stream()
+                        .map(String::strip).toList()).contains("show mac address-table");
+                // Another node polled the switch since: the answers kept here are older than its, so the whole switch.
+                new porttracer.store.PollStatusStore(f.pt.db().dataSource()).record(new porttracer.store.PollRecord(
+                        f.ids.get(sw.name()), Instant.now(), 1, porttracer.store.PollOutcome.OK, null, 1, 0, "other-node"));
+                String third = f.freePort(sw.name(), 10);
+                MacAddress three = MacAddress.parse("02:16:00:00:02:03");
+                int before3 = f.sim.commands(sw.name()).size();
+                events.plug(three, 10, sw.name(), third);
+                await("trace of the third host", () -> tracedAt(api, three, sw.name(), third));
+                assertThat(f.sim.commands(sw.name()).subList(before3, f.sim.commands(sw.name()).size()).stream()
+                        .map(String::strip).toList()).contains("show mac address-table", "show lldp neighbors");
+            }
+        }
+    }
+
+    @Test
     void aFlappingPortCostsAtMostOnePollPerDebounceWindow(@TempDir Path dir) throws Exception {
         Fleet fleet = Fleet.generate(TestFleet.smallSpec(162));
         int debounce = 3;

@@ -37,7 +37,7 @@ class SystemdUnitsTest {
             cmd.add(unit.toString());
             assertThat(text).contains("porttracer.app.Main " + role).contains("User=porttracer")
                     .contains("EnvironmentFile=/etc/porttracer/porttracer.env").contains("NoNewPrivileges=yes")
-                    .contains("StateDirectory=porttracer").contains("-Dporttracer.state=/var/lib/porttracer");
+                    .contains("StateDirectory=porttracer").contains("Environment=PORTTRACER_STATE_DIR=/var/lib/porttracer");
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

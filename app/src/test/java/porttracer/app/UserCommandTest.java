@@ -37,7 +37,7 @@ class UserCommandTest {
     private static porttracer.store.Database emptyDatabase() throws Exception {
         Settings s = TestEnv.settings(Map.of());
         Scratch.resetDatabase(s);
-        return porttracer.store.Database.open(s);
+        return porttracer.store.Database.open(porttracer.config.DbConfig.from(s));
     }
 
     @Test

@@ -91,7 +91,7 @@ class SwitchLoginTest {
     private void assertReadsMacTable(CliSession cli, SimSwitch sw) throws IOException {
         Dialect d = Dialect.of(sw.platform());
         cli.disablePaging(d.pagingOff());
-        var rows = Parsers.macTable(sw.platform(), cli.run(d.macTable()));
+        var rows = Parsers.macTable(cli.run(d.macTable()));
         assertThat(rows.unparsedLines()).isEmpty();
         assertThat(rows.rows()).hasSize(sim.fleet().macTable(sw.name()).size());
     }

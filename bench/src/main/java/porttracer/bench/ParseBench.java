@@ -43,19 +43,19 @@ final class ParseBench {
         for (String id : platforms) {
             Platform p = Platform.of(id);
             String capture = Captures.scaled(p, lines);
-            ParseResult<MacEntry> check = Parsers.macTable(p, capture);
+            ParseResult<MacEntry> check = Parsers.macTable(capture);
             if (check.rows().size() != lines) {
                 throw new IllegalStateException(id + ": parsed " + check.rows().size() + " of " + lines + " rows");
             }
             long warmEnd = System.nanoTime() + 2_000_000_000L;
             while (System.nanoTime() < warmEnd) {
-                Parsers.macTable(p, capture);
+                Parsers.macTable(capture);
             }
             long c0 = tmx.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
             long parsed = 0;
             while (tmx.getCurrentThreadCpuTime() - c0 < cpuMillis * 1_000_000L) {
-                parsed += Parsers.macTable(p, capture).rows().size();
+                parsed += Parsers.macTable(capture).rows().size();
             }
             double cpuS = (tmx.getCurrentThreadCpuTime() - c0) / 1e9;
             double wallS = (System.nanoTime() - w0) / 1e9;

@@ -34,7 +34,7 @@ public class ParseJmh {
     public void setup() {
         p = Platform.of(platform);
         capture = Captures.scaled(p, lines);
-        ParseResult<MacEntry> r = Parsers.macTable(p, capture);
+        ParseResult<MacEntry> r = Parsers.macTable(capture);
         if (r.rows().size() != lines) {
             throw new IllegalStateException(platform + ": parsed " + r.rows().size() + " rows of " + lines
                     + ", unparsed " + r.unparsedLines().size());
@@ -43,6 +43,6 @@ public class ParseJmh {
 
     @Benchmark
     public ParseResult<MacEntry> macTable() {
-        return Parsers.macTable(p, capture);
+        return Parsers.macTable(capture);
     }
 }

@@ -88,7 +88,7 @@ final class ReverifyBench {
             LocationIndex index = new LocationIndex(pt.elastic(), null);
             long[] cold = new long[repeats];
             for (int i = 0; i < repeats; i++) {
-                try (SessionPool fresh = new SessionPool(settings, pt.inventory(), new Metrics(new PrometheusRegistry()))) {
+                try (SessionPool fresh = new SessionPool(porttracer.config.SshConfig.from(settings), pt.inventory(), new Metrics(new PrometheusRegistry()))) {
                     LiveVerifier v = new LiveVerifier(pt.inventory(), fresh, index);
                     long t0 = System.nanoTime();
                     check(v.verify(sw, host.mac()));

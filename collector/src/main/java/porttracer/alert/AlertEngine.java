@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import porttracer.config.Settings;
+import porttracer.config.AlertConfig;
+import porttracer.config.DbConfig;
+import porttracer.config.EsConfig;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -75,21 +77,17 @@ public final class AlertEngine implements AutoCloseable {
     private volatile List<AlertRule> rules = List.of();
     private volatile long rulesLoadedAt = System.nanoTime() - 2 * RULES_TTL_NANOS;
 
-    /** The engine as the settings configure it: alert.*, and the stores' hosts that webhooks may not reach. */
-    public static AlertEngine fromSettings(AlertStore store, ObjectMapper json, Settings settings,
-                                           PrometheusRegistry registry) {
-        List<String> backends = new ArrayList<>();
-        backends.add(URI.create(settings.get("es.url").strip()).getHost());
-        backends.add(URI.create(settings.get("db.url").strip().replaceFirst("^jdbc:", "")).getHost());
-        String kibana = settings.get("kibana.url").strip();
-        if (!kibana.isEmpty()) {
-            backends.add(URI.create(kibana).getHost());
+    /** The engine as {@code alert.*} configures it; the stores' hosts (and Kibana's) are never webhook targets. */
+    public static AlertEngine of(AlertStore store, ObjectMapper json, AlertConfig config, EsConfig es, DbConfig db,
+                                 PrometheusRegistry registry) {
+        List<String> backends = new ArrayList<>(es.hosts());
+        backends.add(db.host());
+        if (!config.kibanaUrl().isEmpty()) {
+            backends.add(URI.create(config.kibanaUrl()).getHost());
         }
-        WebhookGuard guard = new WebhookGuard(WebhookGuard.ranges(settings.get("alert.webhook-allowed-networks")),
-                backends);
-        return new AlertEngine(store, json, guard, new Limits(settings.getInt("alert.max-attempts"),
-                settings.getInt("alert.retry-base-ms"), settings.getInt("alert.max-queued"), 100_000,
-                settings.getInt("alert.delivery-retention-days")), registry);
+        WebhookGuard guard = new WebhookGuard(WebhookGuard.ranges(config.webhookAllowedNetworks()), backends);
+        return new AlertEngine(store, json, guard, new Limits(config.maxAttempts(), config.retryBaseMs(),
+                config.maxQueued(), 100_000, config.deliveryRetentionDays()), registry);
     }
 
     public AlertEngine(AlertStore store, ObjectMapper json, WebhookGuard guard, Limits limits,

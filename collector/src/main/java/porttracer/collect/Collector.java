@@ -28,7 +28,7 @@ import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import porttracer.config.Settings;
+import porttracer.config.PollConfig;
 import porttracer.store.Inventory;
 import porttracer.store.SwitchRecord;
 
@@ -48,14 +48,14 @@ public final class Collector implements AutoCloseable {
 
     private final Inventory inventory;
     private final Scheduler scheduler;
-    private final Duration defaultInterval;
+    private final PollConfig poll;
     private final java.util.Map<Integer, Long> confirmedIntervals = new java.util.HashMap<>();
     private final ScheduledExecutorService sync = DaemonThreads.scheduler("porttracer-inventory-sync");
 
-    public Collector(Settings settings, DataSource db, Inventory inventory, Poller poller, Metrics metrics, String node)
+    public Collector(PollConfig poll, DataSource db, Inventory inventory, Poller poller, Metrics metrics, String node)
             throws SchedulerException {
         this.inventory = inventory;
-        this.defaultInterval = settings.getSeconds("poll.interval");
+        this.poll = poll;
         String dsName = "porttracer-" + node;
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
             @Override
@@ -77,7 +77,7 @@ public final class Collector implements AutoCloseable {
         q.setProperty("org.quartz.scheduler.instanceName", "porttracer");
         q.setProperty("org.quartz.scheduler.instanceId", node);
         q.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        q.setProperty("org.quartz.threadPool.threadCount", settings.get("poll.threads"));
+        q.setProperty("org.quartz.threadPool.threadCount", Integer.toString(poll.threads()));
         q.setProperty("org.quartz.threadPool.threadNamePrefix", "poll-" + node);
         q.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         q.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
@@ -92,8 +92,8 @@ public final class Collector implements AutoCloseable {
         q.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
         q.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         // Every acquisition takes the cluster's one lock row: take up to a thread pool's worth of
-        // triggers due within 2 s per acquisition instead of one (3 polls/s was the cap otherwise).
-        q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", settings.get("poll.threads"));
+        // triggers due within 2 s per acquisition instead of one (the lock capped polls/s: bench/RESULTS.md, section 4).
+        q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(poll.threads()));
         q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "2000");
         StdSchedulerFactory factory = new StdSchedulerFactory(q);
         this.scheduler = factory.getScheduler();
@@ -161,10 +161,9 @@ public final class Collector implements AutoCloseable {
             }
             JobKey job = jobKey(sw.id());
             wanted.add(job);
-            Duration interval = sw.pollIntervalSeconds() == null ? defaultInterval
-                    : Duration.ofSeconds(sw.pollIntervalSeconds());
-            // What this node already confirmed costs no job-store read: at 10 000 switches a sync
-            // would otherwise read 10 000 triggers every 15 s.
+            Duration interval = poll.intervalOf(sw.pollIntervalSeconds());
+            // What this node already confirmed costs no job-store read: otherwise every sync reads one trigger per
+            // switch (bench/RESULTS.md, "Quartz trigger bookkeeping grows with the fleet").
             Long confirmed = confirmedIntervals.get(sw.id());
             if (confirmed != null && confirmed == interval.toMillis()) {
                 continue;
@@ -203,8 +202,8 @@ public final class Collector implements AutoCloseable {
     }
 
     /**
-     * Stores new switches' jobs in one job-store transaction per batch (one per switch took 2.5
-     * minutes at 10 000 switches). Never replaces: another node may have scheduled, and even
+     * Stores new switches' jobs in one job-store transaction per batch (one per switch is too slow for a large
+     * fleet: bench/RESULTS.md, "Quartz trigger bookkeeping grows with the fleet"). Never replaces: another node may have scheduled, and even
      * fired, one of them a moment ago; then that batch is stored one by one, skipping those.
      */
     private void schedule(java.util.Map<JobDetail, Set<? extends Trigger>> jobs) throws SchedulerException {
@@ -255,6 +254,9 @@ public final class Collector implements AutoCloseable {
     public Scheduler scheduler() {
         return scheduler;
     }
+
+    /** Trigger data naming the port a switch event reported: that poll reads the port alone where it can. */
+    public static final String EVENT_PORT = PollJob.PORT;
 
     /** The Quartz job of a switch, e.g. to trigger one poll now. */
     public static JobKey jobKeyOf(int switchId) {

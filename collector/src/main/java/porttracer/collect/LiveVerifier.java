@@ -52,7 +52,7 @@ public final class LiveVerifier {
                 cli.disablePaging(dialect.pagingOff());
                 return cli.run(dialect.macTable() + " address " + notation(sw, mac));
             });
-            ParseResult<MacEntry> rows = Parsers.macTable(sw.platform(), text);
+            ParseResult<MacEntry> rows = Parsers.macTable(text);
             Map<String, String> overrides = inventory.portOverrides(sw.id());
             List<Sighting> found = new ArrayList<>();
             for (MacEntry e : rows.rows()) {

@@ -18,6 +18,7 @@ public final class Metrics {
     private final Gauge spoolDepth;
     final Gauge pollLag;
     final Counter sshLogins;
+    final Counter eventPolls;
 
     /** For the index feed, which lives in another package. */
     public void spoolDepth(int entries) {
@@ -46,6 +47,9 @@ public final class Metrics {
         sshLogins = Counter.builder().name("porttracer_ssh_logins_total")
                 .help("SSH sessions opened, by auth method and enable step (not-needed, ok, refused)")
                 .labelNames("method", "enable").register(registry);
+        eventPolls = Counter.builder().name("porttracer_event_polls_by_scope_total")
+                .help("Polls for an event naming a port: the port's MAC table alone (port) or the whole switch (switch)")
+                .labelNames("scope").register(registry);
         pollLag = Gauge.builder().name("porttracer_poll_lag_seconds")
                 .help("How late the last poll started behind its schedule").register(registry);
     }

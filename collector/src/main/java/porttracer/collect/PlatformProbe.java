@@ -19,18 +19,17 @@ public final class PlatformProbe {
     static Detected detectOrNull(CliSession cli) throws IOException {
         try {
             return detect(cli);
-        } catch (Poller.UndetectedPlatformException e) {
+        } catch (SwitchReader.UndetectedPlatformException e) {
             return null;
         }
     }
 
     public static Detected detect(CliSession cli) throws IOException {
         String out = cli.run("show version");
-        // The platform argument is not needed to read show version: any family reads any output.
-        VersionInfo v = Parsers.version(Platform.OS10, out);
+        VersionInfo v = Parsers.version(out);
         if (v.detectedPlatform() == null) {
             String first = out.strip().lines().findFirst().orElse("");
-            throw new Poller.UndetectedPlatformException("platform auto: show version names no Dell OS family (os10, os9, "
+            throw new SwitchReader.UndetectedPlatformException("platform auto: show version names no Dell OS family (os10, os9, "
                     + "os6, powerconnect); first line " + Poller.printable(first) + "; set the platform by hand");
         }
         return new Detected(v.detectedPlatform(), v.model(), v.osVersion());

@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,19 +14,13 @@ import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import porttracer.config.Settings;
-import porttracer.domain.ArpEntry;
-import porttracer.domain.LldpNeighbor;
-import porttracer.domain.MacAddress;
+import porttracer.config.ClassifyConfig;
+import porttracer.config.PollConfig;
 import porttracer.domain.MacEntry;
-import porttracer.domain.PortChannel;
-import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
-import porttracer.domain.Sighting;
 import porttracer.index.IndexFeed;
 import porttracer.parse.ParseResult;
 import porttracer.parse.Parsers;
-import porttracer.store.Credentials;
 import porttracer.store.Inventory;
 import porttracer.store.PollOutcome;
 import porttracer.store.PollRecord;
@@ -39,52 +28,55 @@ import porttracer.store.PollStatusStore;
 import porttracer.store.SwitchRecord;
 
 /**
- * One poll of one switch: SSH in, read its tables, parse, classify ports, fold the result into
- * the index, and record how it went. A failed poll never touches the switch's indexed data, so
- * its last good data stays, and goes stale by the age of its last good poll.
+ * One poll of one switch, orchestrated: read it ({@link SwitchReader}), build its snapshot ({@link SnapshotBuilder}),
+ * fold that into the index and record how it went; a failure is translated once ({@link #classify}). A failed poll
+ * never touches the switch's indexed data, so its last good data stays, and goes stale by the age of its last
+ * good poll. An event naming a port reads only that port's MAC table where the platform can filter by interface.
  */
 public final class Poller {
 
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+    // Switches whose last whole answers are kept for port polls: those events poll, a few KB each.
+    private static final int RECENT_SWITCHES = 512;
 
     private final Inventory inventory;
     private final PollStatusStore status;
     private final IndexFeed feed;
     private final PollRecorder recorder;
     private final Metrics metrics;
-    private final PortClassifier classifier;
-    private final SessionPool sessions;
-    private final Duration defaultInterval;
+    private final SwitchReader reader;
+    private final SnapshotBuilder builder;
+    private final RecentAnswers recent = new RecentAnswers(RECENT_SWITCHES);
+    private final PollConfig poll;
     private final String node;
-    private final Map<MacAddress, String> switchMacs = new ConcurrentHashMap<>();
     private volatile Set<String> switchNames = Set.of();
     private static final long NAMES_TTL_NANOS = 30_000_000_000L;
     private final Object namesLock = new Object();
     private volatile long namesLoadedAt = System.nanoTime() - 2 * NAMES_TTL_NANOS;
 
-    public Poller(Settings settings, Inventory inventory, SessionPool sessions, PollStatusStore status,
-                  IndexFeed feed, Metrics metrics, String node) {
-        this.sessions = sessions;
+    public Poller(PollConfig poll, ClassifyConfig classify, Inventory inventory, SessionPool sessions,
+                  PollStatusStore status, IndexFeed feed, Metrics metrics, String node) {
         this.inventory = inventory;
         this.status = status;
         this.feed = feed;
         this.recorder = new PollRecorder(status);
         this.metrics = metrics;
-        this.defaultInterval = settings.getSeconds("poll.interval");
-        this.classifier = new PortClassifier(settings.getInt("classify.max-edge-macs"),
-                settings.getInt("classify.max-edge-vlans"));
+        this.reader = new SwitchReader(sessions, inventory);
+        this.builder = new SnapshotBuilder(classify);
+        this.poll = poll;
         this.node = node;
     }
 
-    /** The raw answers of one poll; a command the switch does not know is null. */
-    record Outputs(String macTable, String lldp, String interfaces, String switchport, String arp,
-                   String portChannels) {
-        Outputs(String macTable, String lldp, String interfaces, String switchport, String arp) {
-            this(macTable, lldp, interfaces, switchport, arp, null);
-        }
+    /** A poll of the whole switch. */
+    public PollRecord poll(SwitchRecord sw) {
+        return poll(sw, null);
     }
 
-    public PollRecord poll(SwitchRecord sw) {
+    /**
+     * A poll for an event naming {@code port} (null: none): only that port's MAC table where the platform can
+     * filter by interface and this node has the switch's last whole answers to merge it into, else the whole switch.
+     */
+    public PollRecord poll(SwitchRecord sw, String port) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         PollOutcome outcome = PollOutcome.OK;
@@ -98,18 +90,17 @@ public final class Poller {
             // the poll costs only the status write, which is retried.
             Map<String, String> overrides = inventory.portOverrides(sw.id());
             Set<String> names = knownSwitchNames();
-            Fetched fetched = fetch(sw, hostKeys);
-            sw = fetched.sw();
-            Outputs out = fetched.out();
-            ParseResult<MacEntry> macs = Parsers.macTable(sw.platform(), out.macTable());
-            entries = macs.rows().size();
-            unparsed = macs.unparsedLines().size();
-            if (entries == 0 && unparsed > 0) {
+            Read read = read(sw, hostKeys, port, started);
+            RecentAnswers.Answers answers = read.answers();
+            sw = answers.sw();
+            entries = answers.macs().rows().size();
+            unparsed = read.justRead().unparsedLines().size();
+            if (read.justRead().rows().isEmpty() && unparsed > 0) {
                 outcome = PollOutcome.PARSE;
                 error = unparsed + " lines not understood as a " + sw.platform().id() + " MAC table, first: "
-                        + printable(macs.unparsedLines().get(0));
+                        + printable(read.justRead().unparsedLines().get(0));
             } else {
-                Snapshot snap = snapshot(sw, started, macs, out, overrides, names);
+                Snapshot snap = builder.build(sw, started, answers.macs(), answers.out(), overrides, names);
                 unparsed = snap.unparsedLines();
                 long w0 = System.nanoTime();
                 IndexFeed.Fed fed = feed.snapshot(snap);
@@ -118,6 +109,11 @@ public final class Poller {
                     metrics.docsWritten.inc(fed.applied().docsWritten());
                     fed.applied().events().forEach(e -> metrics.macEvents.labelValues(e.kind()).inc());
                     changes = fed.applied().macsChanged();
+                }
+                if (port != null) {
+                    recent.keep(answers);
+                } else {
+                    recent.refresh(answers);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -133,56 +129,51 @@ public final class Poller {
         return rec;
     }
 
-    /** A poll's answers and the switch as the poll found it (its platform detected when set to auto). */
-    record Fetched(SwitchRecord sw, Outputs out) {
+    /** The answers a snapshot is built from, and the MAC table read this time (the port's alone, or the switch's). */
+    private record Read(RecentAnswers.Answers answers, ParseResult<MacEntry> justRead) {
     }
 
-    /** {@code show version} of a switch set to platform auto names no Dell CLI family. */
-    static final class UndetectedPlatformException extends IOException {
-        UndetectedPlatformException(String message) {
-            super(message);
+    private Read read(SwitchRecord sw, HostKeyPinning hostKeys, String port, Instant started) throws IOException {
+        RecentAnswers.Answers before = port == null ? null : recent.get(sw.id());
+        if (before != null && (sw.autoPlatform() || sw.platform() == before.sw().platform()) && lastPollWas(sw, before)) {
+            String portKey = PortName.keyOf(port);
+            // The platform as last detected, the rest as the inventory says now.
+            SwitchRecord known = sw.withPlatform(before.sw().platform(), before.sw().model());
+            String command = Dialect.of(known.platform()).macTableOfPort(portKey);
+            if (command != null) {
+                SwitchReader.PortRead r = reader.readPort(known, hostKeys, command);
+                if (r.whole() == null) {
+                    metrics.eventPolls.labelValues("port").inc();
+                    ParseResult<MacEntry> mine = Parsers.macTable(r.macTable());
+                    return new Read(new RecentAnswers.Answers(known, before.out(),
+                            RecentAnswers.merge(before.macs(), portKey, mine), started), mine);
+                }
+                return whole(r.whole(), port, started);
+            }
+        }
+        return whole(reader.readAll(sw, hostKeys), port, started);
+    }
+
+    /**
+     * True when no poll of the switch (by any node, failed ones too) started after the one that read
+     * {@code before}: merging a port into older answers would undo what that poll saw on the other ports.
+     */
+    private boolean lastPollWas(SwitchRecord sw, RecentAnswers.Answers before) {
+        try {
+            Instant last = status.lastPollAt(sw.id());
+            // A millisecond's slack: PostgreSQL rounds the stored start to microseconds.
+            return last == null || !last.isAfter(before.polledAt().plusMillis(1));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
-    private Fetched fetch(SwitchRecord configured, HostKeyPinning hostKeys) throws IOException {
-        return sessions.withSession(configured, hostKeys, cli -> {
-            SwitchRecord sw = configured.autoPlatform() || configured.platform() == null ? detect(configured, cli) : configured;
-            Dialect d = Dialect.of(sw.platform());
-            cli.disablePaging(d.pagingOff());
-            String mac = cli.run(d.macTable());
-            String lldp = known(cli.run(d.lldpNeighbors()));
-            String ifs = known(cli.run(d.interfaceStatus()));
-            String sp = d.switchport() == null ? null : known(cli.run(d.switchport()));
-            String arp = sw.collectArp() ? known(cli.run(d.arp())) : null;
-            String pc = d.portChannels() == null ? null
-                    : d.portChannels().equals(d.switchport()) ? sp : known(cli.run(d.portChannels()));
-            return new Fetched(sw, new Outputs(mac, lldp, ifs, sp, arp, pc));
-        });
-    }
-
-    /** Platform auto: {@code show version} names the CLI family (a firmware migration shows at the next poll). */
-    private SwitchRecord detect(SwitchRecord sw, CliSession cli) throws IOException {
-        PlatformProbe.Detected found = PlatformProbe.detect(cli);
-        if (found.platform() != sw.platform() || found.model() != null && !found.model().equals(sw.model())) {
-            inventory.setDetectedPlatform(sw.id(), found.platform(), found.model());
-            LOG.atInfo().addKeyValue("switch", sw.name()).addKeyValue("platform", found.platform().id())
-                    .addKeyValue("was", sw.platformId()).log("platform detected");
+    private Read whole(SwitchReader.Fetched fetched, String port, Instant started) {
+        if (port != null) {
+            metrics.eventPolls.labelValues("switch").inc();
         }
-        return sw.withPlatform(found.platform(), found.model());
-    }
-
-    /** True when the switch answered with its "unknown command" (or not-allowed) error. */
-    static boolean unknownCommand(String output) {
-        return known(output) == null;
-    }
-
-    /** Null when the switch answered with its "unknown command" error: that table is simply absent. */
-    private static String known(String output) {
-        String t = output.strip();
-        if (t.startsWith("%") || t.startsWith("^") && t.contains("\n%")) {
-            return null;
-        }
-        return output;
+        ParseResult<MacEntry> macs = Parsers.macTable(fetched.out().macTable());
+        return new Read(new RecentAnswers.Answers(fetched.sw(), fetched.out(), macs, started), macs);
     }
 
     /** A failed poll's outcome and a message fit for logs and the API (no secrets, no stack). */
@@ -194,7 +185,7 @@ public final class Poller {
             String m = e.getMessage();
             return new Failure(PollOutcome.AUTH, m != null && m.startsWith("login rejected") ? m : "login rejected");
         }
-        if (e instanceof UndetectedPlatformException) {
+        if (e instanceof SwitchReader.UndetectedPlatformException) {
             return new Failure(PollOutcome.PARSE, e.getMessage());
         }
         if (e instanceof LoginRefusedException) {
@@ -234,87 +225,10 @@ public final class Poller {
         return new Failure(PollOutcome.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
-    Snapshot snapshot(SwitchRecord sw, Instant at, ParseResult<MacEntry> macs, Outputs out,
-                      Map<String, String> overrides, Set<String> knownSwitchNames) {
-        int unparsed = macs.unparsedLines().size();
-        Map<String, LldpNeighbor> lldpByPort = new HashMap<>();
-        if (out.lldp() != null) {
-            ParseResult<LldpNeighbor> lldp = Parsers.lldp(sw.platform(), out.lldp());
-            unparsed += lldp.unparsedLines().size();
-            for (LldpNeighbor n : lldp.rows()) {
-                lldpByPort.put(n.localPort().key(), n);
-                learnSwitchMac(n);
-            }
-        }
-        Map<String, PortInfo> ports = new HashMap<>();
-        if (out.interfaces() != null) {
-            ParseResult<PortInfo> ifs = Parsers.interfaces(sw.platform(), out.interfaces());
-            unparsed += ifs.unparsedLines().size();
-            ifs.rows().forEach(p -> ports.put(p.port().key(), p));
-        }
-        if (out.switchport() != null) {
-            ParseResult<PortInfo> sp = Parsers.switchport(sw.platform(), out.switchport());
-            unparsed += sp.unparsedLines().size();
-            sp.rows().forEach(p -> ports.merge(p.port().key(), p, Poller::combine));
-        }
-        Map<MacAddress, String> ips = new HashMap<>();
-        if (out.arp() != null) {
-            ParseResult<ArpEntry> arp = Parsers.arp(sw.platform(), out.arp());
-            unparsed += arp.unparsedLines().size();
-            arp.rows().forEach(a -> ips.put(a.mac(), a.ip()));
-        }
-        Map<String, PortChannel> channels = new HashMap<>();
-        if (out.portChannels() != null) {
-            ParseResult<PortChannel> pc = Parsers.portChannels(sw.platform(), out.portChannels());
-            Dialect d = Dialect.of(sw.platform());
-            if (!d.portChannels().equals(d.switchport())) {
-                // When read from the switchport answer, its lines are already counted above.
-                unparsed += pc.unparsedLines().size();
-            }
-            pc.rows().forEach(c -> channels.put(c.channel().key(), c));
-        }
-        PortClassifier.Context ctx = new PortClassifier.Context(overrides, lldpByPort, ports, knownSwitchNames,
-                switchMacs, channels);
-        Map<String, PortClassifier.Role> roles = classifier.classify(macs.rows(), ctx);
-        List<Sighting> sightings = new ArrayList<>(macs.rows().size());
-        for (MacEntry e : macs.rows()) {
-            if (e.mac().isMulticast()) {
-                continue;
-            }
-            String key = PortName.keyOf(e.port());
-            PortClassifier.Role role = roles.get(key);
-            PortChannel channel = channels.get(key);
-            List<String> members = channel == null ? null : channel.members().stream().map(PortName::raw).toList();
-            sightings.add(new Sighting(e.mac(), e.vlan(), e.port(), key, role.edge(), role.reason(), ports.get(key),
-                    members));
-        }
-        return new Snapshot(sw, at, sightings, ips, unparsed, List.copyOf(ports.values()));
-    }
-
-    /** Status gives description and link; switchport gives mode and VLANs: one port, both views. */
-    private static PortInfo combine(PortInfo status, PortInfo switchport) {
-        return new PortInfo(status.port(), status.description(), status.linkState(), status.speed(), status.duplex(),
-                switchport.mode() != null ? switchport.mode() : status.mode(),
-                switchport.pvid() != null ? switchport.pvid() : status.pvid(),
-                switchport.vlans() != null ? switchport.vlans() : status.vlans());
-    }
-
-    /** Chassis MACs of LLDP neighbours that are bridges or routers: seen on a port, they mark an uplink. */
-    private void learnSwitchMac(LldpNeighbor n) {
-        if (n.chassisId() == null || !(n.capabilities().contains("bridge") || n.capabilities().contains("router"))) {
-            return;
-        }
-        MacAddress chassis = MacAddress.tryParse(n.chassisId());
-        if (chassis != null) {
-            switchMacs.put(chassis, n.systemName() == null ? n.chassisId() : n.systemName());
-        }
-    }
-
     /**
-     * The inventory's switch names, re-read every 30 s by one poll while the others wait for it:
-     * when every poll thread of a 10 000-switch burst re-read the inventory at once, the
-     * collector ran out of heap and connections. A failed read is retried a period later, not by
-     * every poll.
+     * The inventory's switch names, re-read every 30 s by one poll while the others wait for it (all
+     * at once ran a large burst out of heap: bench/RESULTS.md, "Every poll thread re-read the whole
+     * inventory at once"). A failed read is retried a period later, not by every poll.
      */
     private Set<String> knownSwitchNames() {
         if (System.nanoTime() - namesLoadedAt <= NAMES_TTL_NANOS) {
@@ -363,20 +277,19 @@ public final class Poller {
         }
     }
 
-    /**
-     * True when the switch was polled less than half an interval ago. A trigger fired late after
-     * a node's failure would otherwise poll a switch twice in one interval; a poll asked for by
-     * hand is not held back by this.
-     */
     /** Poll outcomes waiting for PostgreSQL to come back. */
     public int unrecordedPolls() {
         return recorder.waiting();
     }
 
+    /**
+     * True when the switch was polled less than half an interval ago. A trigger fired late after
+     * a node's failure would otherwise poll a switch twice in one interval; a poll asked for by
+     * hand is not held back by this.
+     */
     boolean polledRecently(SwitchRecord sw) {
         Instant last = status.lastPollAt(sw.id());
-        Duration interval = sw.pollIntervalSeconds() == null ? defaultInterval : Duration.ofSeconds(sw.pollIntervalSeconds());
-        return last != null && last.isAfter(Instant.now().minus(interval.dividedBy(2)));
+        return last != null && last.isAfter(Instant.now().minus(poll.intervalOf(sw.pollIntervalSeconds()).dividedBy(2)));
     }
 
     Optional<SwitchRecord> find(int switchId) {

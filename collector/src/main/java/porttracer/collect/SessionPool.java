@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import porttracer.config.Settings;
+import porttracer.config.SshConfig;
 import porttracer.store.Credentials;
 import porttracer.store.Inventory;
 import porttracer.store.SwitchRecord;
@@ -57,9 +57,8 @@ public final class SessionPool implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration commandTimeout;
     private final long idleNanos;
-    // Each idle session keeps its socket, reader thread and sshj's 256 KB receive buffer. A
-    // 10 000-switch cycle, where no switch is polled twice within the idle timeout, left 1 600
-    // sessions idle at once (630 MB) and ran out of heap: idle sessions are capped in all.
+    // Each idle session holds a socket, a reader thread and sshj's receive buffer: capped in all, or a large
+    // fleet's cycle runs out of heap (bench/RESULTS.md, "Idle pooled sessions were unbounded").
     private final int maxIdle;
     private final java.util.concurrent.atomic.AtomicInteger idleTotal = new java.util.concurrent.atomic.AtomicInteger();
     private final long commandGapNanos;
@@ -67,17 +66,17 @@ public final class SessionPool implements AutoCloseable {
     private final ScheduledExecutorService evictor = DaemonThreads.scheduler("porttracer-ssh-evictor");
     private volatile boolean closed;
 
-    public SessionPool(Settings settings, Inventory inventory, Metrics metrics) {
+    public SessionPool(SshConfig ssh, Inventory inventory, Metrics metrics) {
         this.inventory = inventory;
         this.metrics = metrics;
-        this.global = new Semaphore(settings.getInt("ssh.max-sessions"), true);
-        this.perSwitchCap = settings.getInt("ssh.max-sessions-per-switch");
-        this.connectTimeout = settings.getSeconds("ssh.connect-timeout");
-        this.commandTimeout = settings.getSeconds("ssh.command-timeout");
-        this.idleNanos = settings.getSeconds("ssh.idle-timeout").toNanos();
-        this.maxIdle = settings.getInt("ssh.max-idle-sessions");
-        this.commandGapNanos = settings.getInt("ssh.min-command-interval-ms") * 1_000_000L;
-        long every = Math.max(1, Math.min(10, settings.getSeconds("ssh.idle-timeout").toSeconds()));
+        this.global = new Semaphore(ssh.maxSessions(), true);
+        this.perSwitchCap = ssh.maxSessionsPerSwitch();
+        this.connectTimeout = ssh.connectTimeout();
+        this.commandTimeout = ssh.commandTimeout();
+        this.idleNanos = ssh.idleTimeout().toNanos();
+        this.maxIdle = ssh.maxIdleSessions();
+        this.commandGapNanos = ssh.minCommandInterval().toNanos();
+        long every = Math.max(1, Math.min(10, ssh.idleTimeout().toSeconds()));
         evictor.scheduleWithFixedDelay(this::evictIdle, every, every, TimeUnit.SECONDS);
     }
 

@@ -95,7 +95,7 @@ public final class SwitchProbe {
             String out = cli.run(c);
             ParseResult<?> parsed = parse(c, d, platform, out);
             commands.add(command(c, out, c0, parsed));
-            if (Poller.unknownCommand(out)) {
+            if (SwitchReader.unknownCommand(out)) {
                 failure = failure != null ? failure : "the switch refused '" + c + "': " + Poller.printable(out.strip().lines()
                         .reduce((a, b) -> b).orElse(""));
                 continue;
@@ -128,11 +128,11 @@ public final class SwitchProbe {
 
     private static ParseResult<?> parse(String command, Dialect d, Platform p, String out) {
         Map<String, BiFunction<Platform, String, ParseResult<?>>> parsers = new LinkedHashMap<>();
-        parsers.put(d.macTable(), Parsers::macTable);
-        parsers.put(d.lldpNeighbors(), Parsers::lldp);
-        parsers.put(d.interfaceStatus(), Parsers::interfaces);
+        parsers.put(d.macTable(), (platform, text) -> Parsers.macTable(text));
+        parsers.put(d.lldpNeighbors(), (platform, text) -> Parsers.lldp(text));
+        parsers.put(d.interfaceStatus(), (platform, text) -> Parsers.interfaces(text));
         if (d.switchport() != null) {
-            parsers.put(d.switchport(), Parsers::switchport);
+            parsers.put(d.switchport(), (platform, text) -> Parsers.switchport(text));
         }
         if (d.portChannels() != null) {
             parsers.putIfAbsent(d.portChannels(), Parsers::portChannels);

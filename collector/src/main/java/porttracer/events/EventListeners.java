@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import porttracer.config.DaemonThreads;
-import porttracer.config.Settings;
+import porttracer.config.EventsConfig;
 import porttracer.store.Inventory;
 
 /** A collector node's switch-event listeners (SNMP traps, syslog), each on when its listen address is set. */
@@ -25,16 +25,16 @@ public final class EventListeners implements AutoCloseable {
     }
 
     /** Starts what {@code trap.listen} and {@code syslog.listen} ask for (nothing when both are empty). */
-    public static EventListeners start(Settings settings, DataSource db, Inventory inventory, Scheduler scheduler,
+    public static EventListeners start(EventsConfig config, DataSource db, Inventory inventory, Scheduler scheduler,
                                        PrometheusRegistry registry) throws IOException {
         EventMetrics metrics = new EventMetrics(registry);
         EventListeners l = new EventListeners(metrics);
-        Optional<InetSocketAddress> trapAt = ListenAddress.parse("PORTTRACER_TRAP_LISTEN", settings.get("trap.listen"));
-        Optional<InetSocketAddress> syslogAt = ListenAddress.parse("PORTTRACER_SYSLOG_LISTEN", settings.get("syslog.listen"));
+        Optional<InetSocketAddress> trapAt = ListenAddress.parse("PORTTRACER_TRAP_LISTEN", config.trapListen());
+        Optional<InetSocketAddress> syslogAt = ListenAddress.parse("PORTTRACER_SYSLOG_LISTEN", config.syslogListen());
         if (trapAt.isEmpty() && syslogAt.isEmpty()) {
             return l;
         }
-        EventSources sources = new EventSources(inventory, settings.get("events.sources"));
+        EventSources sources = new EventSources(inventory, config.sources());
         sources.refresh();
         ScheduledExecutorService refresh = DaemonThreads.scheduler("porttracer-event-sources");
         l.refresh = refresh;
@@ -45,15 +45,14 @@ public final class EventListeners implements AutoCloseable {
                 // PostgreSQL away: keep the addresses known so far; retried at the next tick.
             }
         }, 15, 15, TimeUnit.SECONDS);
-        EventPolls polls = new EventPolls(db, scheduler, settings.getSeconds("events.delay-seconds"),
-                settings.getSeconds("events.debounce-seconds"), metrics);
+        EventPolls polls = new EventPolls(db, scheduler, config.delay(), config.debounce(), metrics);
         EventSink sink = new EventSink(sources, polls, metrics);
         try {
             if (trapAt.isPresent()) {
-                l.traps = TrapReceiver.start(trapAt.get(), sink, settings.get("trap.community"));
+                l.traps = TrapReceiver.start(trapAt.get(), sink, config.trapCommunity());
             }
             if (syslogAt.isPresent()) {
-                l.syslog = SyslogReceiver.start(syslogAt.get(), sink, new SyslogLine(settings.get("syslog.pattern")));
+                l.syslog = SyslogReceiver.start(syslogAt.get(), sink, new SyslogLine(config.syslogPattern()));
             }
         } catch (IOException | RuntimeException e) {
             l.close();

@@ -52,6 +52,14 @@ public final class EventPolls {
 
     /** Asks for a poll of {@code switchId}; the instant it will fire, or empty when folded into a pending one. */
     public Optional<Instant> request(int switchId) {
+        return request(switchId, null);
+    }
+
+    /**
+     * As {@link #request(int)} for a change on {@code port} (null: not named): the poll reads that port alone where
+     * it can. Folded into a pending poll for another port (or none), that poll reads the whole switch instead.
+     */
+    public Optional<Instant> request(int switchId, String port) {
         Instant fireAt;
         try {
             fireAt = claims.claim(switchId, delaySeconds, debounceSeconds).orElse(null);
@@ -63,14 +71,11 @@ public final class EventPolls {
         }
         if (fireAt == null) {
             metrics.poll("debounced");
+            widenPending(switchId, port);
             return Optional.empty();
         }
-        Trigger trigger = TriggerBuilder.newTrigger()
-                // Deterministic per switch and instant: a retried claim cannot schedule a second poll.
-                .withIdentity(TriggerKey.triggerKey("switch-" + switchId + "-" + fireAt.toEpochMilli(), GROUP))
-                .forJob(Collector.jobKeyOf(switchId)).startAt(Date.from(fireAt))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
+        Trigger trigger = trigger(TriggerKey.triggerKey("switch-" + switchId + "-" + fireAt.toEpochMilli(), GROUP),
+                switchId, fireAt, port);
         try {
             scheduler.scheduleJob(trigger);
         } catch (ObjectAlreadyExistsException e) {
@@ -84,5 +89,30 @@ public final class EventPolls {
         metrics.poll("scheduled");
         LOG.atDebug().addKeyValue("switchId", switchId).addKeyValue("fireAt", fireAt).log("event poll scheduled");
         return Optional.of(fireAt);
+    }
+
+    // Deterministic key per switch and instant: a retried claim cannot schedule a second poll.
+    private static Trigger trigger(TriggerKey key, int switchId, Instant fireAt, String port) {
+        TriggerBuilder<Trigger> b = TriggerBuilder.newTrigger().withIdentity(key).forJob(Collector.jobKeyOf(switchId))
+                .startAt(Date.from(fireAt));
+        if (port != null) {
+            b = b.usingJobData(Collector.EVENT_PORT, port);
+        }
+        return b.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+    }
+
+    /** A pending poll of one port that another event folds into reads the whole switch, so neither change is missed. */
+    private void widenPending(int switchId, String port) {
+        try {
+            for (Trigger t : scheduler.getTriggersOfJob(Collector.jobKeyOf(switchId))) {
+                String pending = t.getJobDataMap().getString(Collector.EVENT_PORT);
+                if (GROUP.equals(t.getKey().getGroup()) && pending != null && !pending.equals(port)) {
+                    scheduler.rescheduleJob(t.getKey(), trigger(t.getKey(), switchId, t.getStartTime().toInstant(), null));
+                }
+            }
+        } catch (SchedulerException e) {
+            LOG.atWarn().addKeyValue("switchId", switchId).addKeyValue("error", e.getMessage())
+                    .log("pending event poll not widened; the scheduled poll will read the change");
+        }
     }
 }

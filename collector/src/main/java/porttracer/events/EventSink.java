@@ -29,8 +29,9 @@ final class EventSink {
         metrics.received(listener, result);
     }
 
-    void linkChange(String listener, int switchId) {
+    /** A link change on {@code port} (null: not named). */
+    void linkChange(String listener, int switchId, String port) {
         metrics.received(listener, EventMetrics.Result.ACCEPTED);
-        polls.request(switchId);
+        polls.request(switchId, port);
     }
 }

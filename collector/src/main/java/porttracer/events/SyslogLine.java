@@ -1,5 +1,6 @@
 package porttracer.events;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +19,17 @@ final class SyslogLine {
 
     private final Pattern linkChange;
 
-    SyslogLine(String pattern) {
-        this.linkChange = Pattern.compile(pattern);
+    SyslogLine(Pattern linkChange) {
+        this.linkChange = linkChange;
+    }
+
+    // A Dell interface name closing the message: "Gi1/0/5" (OS6), "Te 0/1" (OS9), "ethernet1/1/5" (OS10).
+    private static final Pattern TRAILING_PORT = Pattern.compile("([A-Za-z][A-Za-z-]*\\s?\\d+(?:/\\d+)+(?::\\d+)?)\\s*$");
+
+    /** The interface a link-change line names at its end (as the Dell lines do), or null. */
+    String port(CharSequence message) {
+        Matcher m = TRAILING_PORT.matcher(message);
+        return m.find() ? m.group(1) : null;
     }
 
     int classify(CharSequence message) {

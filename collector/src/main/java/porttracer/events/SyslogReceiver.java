@@ -166,7 +166,7 @@ public final class SyslogReceiver implements AutoCloseable {
         } else if (kind == SyslogLine.IGNORED) {
             sink.result(LISTENER, EventMetrics.Result.IGNORED);
         } else {
-            sink.linkChange(LISTENER, switchId);
+            sink.linkChange(LISTENER, switchId, lines.port(message));
         }
     }
 

@@ -92,7 +92,8 @@ public final class TrapReceiver implements AutoCloseable {
             sink.result(LISTENER, EventMetrics.Result.IGNORED);
             return;
         }
-        sink.linkChange(LISTENER, sw.get());
+        // A trap names its port by ifIndex, whose mapping to a port name is not known here: the whole switch.
+        sink.linkChange(LISTENER, sw.get(), null);
     }
 
     @Override

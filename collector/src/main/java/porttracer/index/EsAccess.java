@@ -2,7 +2,6 @@ package porttracer.index;
 
 import co.elastic.clients.transport.TransportUtils;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
@@ -12,7 +11,7 @@ import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
-import porttracer.config.Settings;
+import porttracer.config.EsConfig;
 import porttracer.config.StartupException;
 
 /**
@@ -26,19 +25,9 @@ public record EsAccess(String url, String username, String password, String apiK
         return new EsAccess(url, "", "", "", "", "");
     }
 
-    public static EsAccess fromSettings(Settings s) {
-        EsAccess a = new EsAccess(s.get("es.url").strip(), s.get("es.username").strip(), s.get("es.password"),
-                s.get("es.api-key").strip(), s.get("es.ca-file").strip(), s.get("es.ca-fingerprint").strip());
-        if (!a.username.isEmpty() && !a.apiKey.isEmpty()) {
-            throw new StartupException("set either PORTTRACER_ES_USERNAME/PORTTRACER_ES_PASSWORD or PORTTRACER_ES_API_KEY, not both");
-        }
-        if (!a.caFile.isEmpty() && !a.caFingerprint.isEmpty()) {
-            throw new StartupException("set either PORTTRACER_ES_CA_FILE or PORTTRACER_ES_CA_FINGERPRINT, not both");
-        }
-        if (!a.caFile.isEmpty() && !Files.isReadable(Path.of(a.caFile))) {
-            throw new StartupException("PORTTRACER_ES_CA_FILE " + a.caFile + " is not a readable file");
-        }
-        return a;
+    /** The access {@link EsConfig} describes (validated there). */
+    public static EsAccess of(EsConfig c) {
+        return new EsAccess(c.url(), c.username(), c.password(), c.apiKey(), c.caFile(), c.caFingerprint());
     }
 
     /** The setting a 401 from Elasticsearch points at. */

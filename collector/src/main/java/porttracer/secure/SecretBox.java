@@ -16,7 +16,7 @@ import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import porttracer.config.Settings;
+import porttracer.config.SecretConfig;
 
 /**
  * AES-256-GCM for secrets at rest. Stored value: "PTK1" || key id (4 bytes) || iv (12) || ciphertext+tag, sealed
@@ -57,18 +57,12 @@ public final class SecretBox {
     }
 
     /** Key from {@code secret.key} (base64) or {@code secret.key-file} (created 0600 when absent). */
-    public static SecretBox fromSettings(Settings settings) {
-        String inline = settings.get("secret.key").strip();
-        if (!inline.isEmpty()) {
-            return new SecretBox(Base64.getDecoder().decode(inline));
-        }
-        String file = settings.get("secret.key-file").strip();
-        if (file.isEmpty()) {
-            throw new IllegalStateException("no credential key: set PORTTRACER_SECRET_KEY (base64, 32 bytes) "
-                    + "or PORTTRACER_SECRET_KEY_FILE");
+    public static SecretBox of(SecretConfig config) {
+        if (!config.key().isEmpty()) {
+            return new SecretBox(Base64.getDecoder().decode(config.key()));
         }
         try {
-            return new SecretBox(KeyFile.loadOrCreate(Path.of(file)));
+            return new SecretBox(KeyFile.loadOrCreate(Path.of(config.keyFile())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,36 +4,36 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import porttracer.config.Settings;
+import porttracer.config.DbConfig;
 
 /** The PostgreSQL pool, with the schema migrated by Flyway before anyone uses it. */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
-    private final Settings settings;
+    private final DbConfig config;
     private HikariDataSource schedulerPool;
 
-    private Database(HikariDataSource dataSource, Settings settings) {
+    private Database(HikariDataSource dataSource, DbConfig config) {
         this.dataSource = dataSource;
-        this.settings = settings;
+        this.config = config;
     }
 
-    public static Database open(Settings settings) {
-        HikariDataSource ds = new HikariDataSource(config(settings, "porttracer-db", settings.getInt("db.pool-size")));
+    public static Database open(DbConfig config) {
+        HikariDataSource ds = new HikariDataSource(hikari(config, "porttracer-db", config.poolSize()));
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new Database(ds, settings);
+        return new Database(ds, config);
     }
 
-    private static HikariConfig config(Settings settings, String name, int size) {
+    private static HikariConfig hikari(DbConfig config, String name, int size) {
         HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(settings.get("db.url"));
-        cfg.setUsername(settings.get("db.user"));
-        cfg.setPassword(settings.get("db.password"));
+        cfg.setJdbcUrl(config.url());
+        cfg.setUsername(config.user());
+        cfg.setPassword(config.password());
         cfg.setMaximumPoolSize(size);
         cfg.setPoolName(name);
         // Start even while PostgreSQL is down; connections are retried on use.
@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
      */
     public synchronized DataSource schedulerDataSource() {
         if (schedulerPool == null) {
-            HikariConfig cfg = config(settings, "porttracer-quartz", settings.getInt("db.scheduler-pool-size"));
+            HikariConfig cfg = hikari(config, "porttracer-quartz", config.schedulerPoolSize());
             cfg.setConnectionInitSql("SET synchronous_commit = off");
             schedulerPool = new HikariDataSource(cfg);
         }

@@ -51,7 +51,7 @@ class PortChannelClassifyTest {
 
     @Test
     void anOs9PollReadsMembershipFromTheSwitchportAnswerAndPutsTheMembersOnThePortChannelSighting() {
-        Poller poller = new Poller(Settings.load(Map.of(), Map.of()), null, null, null, null, null, "test");
+        SnapshotBuilder builder = new SnapshotBuilder(porttracer.config.ClassifyConfig.from(Settings.load(Map.of(), Map.of())));
         SwitchRecord sw = new SwitchRecord(1, "s25n", "127.0.0.1", 22, Platform.OS9, "S25N", "site1", null, true,
                 null, false);
         String switchport = "Codes:  U - Untagged, T - Tagged\n\n"
@@ -63,8 +63,8 @@ class PortChannelClassifyTest {
         String macTable = "VlanId     Mac Address           Type          Interface        State\n"
                 + " 103    00:50:56:aa:bb:02       Dynamic         Po 2            Active\n"
                 + " 103    00:50:56:aa:bb:03       Dynamic         Gi 1/24         Active\n";
-        Poller.Outputs out = new Poller.Outputs(macTable, null, null, switchport, null, switchport);
-        Snapshot snap = poller.snapshot(sw, Instant.EPOCH, Parsers.macTable(Platform.OS9, macTable), out, Map.of(),
+        SwitchReader.Outputs out = new SwitchReader.Outputs(macTable, null, null, switchport, null, switchport);
+        Snapshot snap = builder.build(sw, Instant.EPOCH, Parsers.macTable(macTable), out, Map.of(),
                 Set.of());
         assertThat(snap.unparsedLines()).isZero();
         assertThat(snap.sightings()).extracting(Sighting::portKey, Sighting::edge, Sighting::reason, Sighting::members)

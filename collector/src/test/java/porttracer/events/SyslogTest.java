@@ -10,12 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import porttracer.config.EventsConfig;
 import porttracer.config.Settings;
 
 /** Syslog lines by the default link pattern, and RFC 6587 framing of TCP streams. */
 class SyslogTest {
 
-    private final SyslogLine lines = new SyslogLine(Settings.load(Map.of(), Map.of()).get("syslog.pattern"));
+    private final SyslogLine lines = new SyslogLine(EventsConfig.from(Settings.load(Map.of(), Map.of())).syslogPattern());
+
+    @Test
+    void aLinkChangeLineNamesItsPortAtItsEnd() {
+        assertThat(lines.port("<189> DEC 03 04:50:00 10.1.1.2-1 TRAPMGR[0x5c3ea0b0]: traputil.c(721) 1042 %% Link Up: Gi1/0/5"))
+                .isEqualTo("Gi1/0/5");
+        assertThat(lines.port("<185>Dec 03 04:50:00 sw9: %IFM-1-OSTATE_DN: changed interface state to down:Te 0/5"))
+                .isEqualTo("Te 0/5");
+        assertThat(lines.port("<189>1 2026-12-03T04:50:00Z sw10 dn_alm 1000 - - Node.1-Unit.1:PRI [event], Dell EMC (OS10) "
+                + "%IFM_OSTATE_UP: Interface operational state is up :ethernet1/1/12:1")).isEqualTo("ethernet1/1/12:1");
+        assertThat(lines.port("<189>Dec 03 04:50:00 sw9: %SNMP-5-SNMP_COLD_START: SNMP COLD_START trap sent.")).isNull();
+        assertThat(lines.port("<189>1 x: up :ethernet1/1/5 and more")).isNull();
+    }
 
     @Test
     void defaultPatternFindsDellLinkChangesOnly() {

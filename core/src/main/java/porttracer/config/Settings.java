@@ -73,7 +73,41 @@ public final class Settings {
     }
 
     public Duration getSeconds(String key) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(get(key).strip()) * 1000));
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(get(key).strip()) * 1000));
+        } catch (NumberFormatException e) {
+            throw new StartupException("setting " + key + " (" + envName(key) + ") must be a number of seconds, not '"
+                    + get(key).strip() + "'", e);
+        }
+    }
+
+    /** A whole number of at least {@code min}; the message names the environment variable to fix. */
+    public int intAtLeast(String key, int min) {
+        int v;
+        try {
+            v = Integer.parseInt(get(key).strip());
+        } catch (NumberFormatException e) {
+            throw new StartupException(envName(key) + " must be a whole number, not '" + get(key).strip() + "'", e);
+        }
+        if (v < min) {
+            throw new StartupException(envName(key) + " must be at least " + min + ", not " + v);
+        }
+        return v;
+    }
+
+    /** A duration in seconds (fractions allowed) of at least {@code min}. */
+    public Duration secondsAtLeast(String key, Duration min) {
+        Duration d = getSeconds(key);
+        if (d.compareTo(min) < 0) {
+            throw new StartupException(envName(key) + " must be at least " + min.toMillis() / 1000.0 + " s, not "
+                    + get(key).strip());
+        }
+        return d;
+    }
+
+    /** The value without surrounding blanks ("" when unset). */
+    public String text(String key) {
+        return get(key).strip();
     }
 
     public boolean getBoolean(String key) {

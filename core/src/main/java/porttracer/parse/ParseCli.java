@@ -44,9 +44,9 @@ public final class ParseCli {
             err.println(USAGE);
             return 2;
         }
-        Platform platform;
         try {
-            platform = Platform.of(args[1]);
+            // Checked so that a typo is reported; the parsers read every family's tables alike.
+            Platform.of(args[1]);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
@@ -57,16 +57,16 @@ public final class ParseCli {
         ArrayNode rows = JSON.createArrayNode();
         List<String> unparsed;
         switch (command) {
-            case "mac-table" -> unparsed = emit(Parsers.macTable(platform, input), rows, ParseCli::mac);
-            case "interfaces" -> unparsed = emit(Parsers.interfaces(platform, input), rows, ParseCli::port);
-            case "description" -> unparsed = emit(Parsers.description(platform, input), rows, ParseCli::port);
-            case "switchport" -> unparsed = emit(Parsers.switchport(platform, input), rows, ParseCli::port);
-            case "arp" -> unparsed = emit(Parsers.arp(platform, input), rows, ParseCli::arp);
-            case "lldp" -> unparsed = emit(Parsers.lldp(platform, input), rows, ParseCli::lldp);
-            case "lldp-detail" -> unparsed = emit(Parsers.lldpDetail(platform, input), rows, ParseCli::lldp);
-            case "vlan" -> unparsed = emit(Parsers.vlans(platform, input), rows, ParseCli::vlan);
+            case "mac-table" -> unparsed = emit(Parsers.macTable(input), rows, ParseCli::mac);
+            case "interfaces" -> unparsed = emit(Parsers.interfaces(input), rows, ParseCli::port);
+            case "description" -> unparsed = emit(Parsers.description(input), rows, ParseCli::port);
+            case "switchport" -> unparsed = emit(Parsers.switchport(input), rows, ParseCli::port);
+            case "arp" -> unparsed = emit(Parsers.arp(input), rows, ParseCli::arp);
+            case "lldp" -> unparsed = emit(Parsers.lldp(input), rows, ParseCli::lldp);
+            case "lldp-detail" -> unparsed = emit(Parsers.lldpDetail(input), rows, ParseCli::lldp);
+            case "vlan" -> unparsed = emit(Parsers.vlans(input), rows, ParseCli::vlan);
             case "version" -> {
-                version(Parsers.version(platform, input), rows.addObject());
+                version(Parsers.version(input), rows.addObject());
                 unparsed = List.of();
             }
             default -> {

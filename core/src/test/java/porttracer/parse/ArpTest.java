@@ -18,7 +18,7 @@ import porttracer.domain.PortName;
 class ArpTest {
 
     private static ParseResult<ArpEntry> parse(Platform p, String fixture) {
-        ParseResult<ArpEntry> r = Parsers.arp(p, Fixtures.raw(fixture));
+        ParseResult<ArpEntry> r = Parsers.arp(Fixtures.raw(fixture));
         assertThat(r.unparsedLines()).isEmpty();
         return r;
     }
@@ -103,7 +103,7 @@ class ArpTest {
                 + "10.0.0.1         F8B1.5695.CFF1     Vl10            Local         n/a\n"
                 + "10.0.0.300       F8B1.5695.CFF1     Vl10            Local         n/a\n"
                 + "10.0.0.2         F8B1.5695.CFFZ     Vl10            Local         n/a\n";
-        ParseResult<ArpEntry> r = Parsers.arp(Platform.OS6, out);
+        ParseResult<ArpEntry> r = Parsers.arp(out);
         assertThat(r.rows()).extracting(ArpEntry::ip).containsExactly("10.0.0.1");
         assertThat(r.unparsedLines()).hasSize(2);
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
-import porttracer.domain.Platform;
 import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
 
@@ -26,8 +25,7 @@ class InterfacesTest {
 
     @Test
     void powerConnectRadlanStatusMatchesNtcExpectedResult() {
-        ParseResult<PortInfo> r = Parsers.interfaces(Platform.POWERCONNECT,
-                Fixtures.raw(PC_STATUS + "ntc_dell_powerconnect_show_interfaces_status.raw"));
+        ParseResult<PortInfo> r = Parsers.interfaces(Fixtures.raw(PC_STATUS + "ntc_dell_powerconnect_show_interfaces_status.raw"));
         List<Tuple> exp = new ArrayList<>();
         for (JsonNode e : Fixtures.ntcSample(PC_STATUS + "ntc_dell_powerconnect_show_interfaces_status.yml")) {
             String duplex = e.get("duplex").asText();
@@ -47,7 +45,7 @@ class InterfacesTest {
 
     @Test
     void powerConnectFastpathStatusJoinsWrappedVlansAndReadsGeneralMode() {
-        ParseResult<PortInfo> r = Parsers.interfaces(Platform.POWERCONNECT, Fixtures.raw(PC_STATUS + "dellasm_powerconnect_tor.raw"));
+        ParseResult<PortInfo> r = Parsers.interfaces(Fixtures.raw(PC_STATUS + "dellasm_powerconnect_tor.raw"));
         assertThat(r.unparsedLines()).isEmpty();
         assertThat(r.rows()).hasSize(58);
         assertThat(r.rows()).first().isEqualTo(new PortInfo(PortName.of("Te1/0/1"), "", "down", "10000", "full", "access", 1, List.of()));
@@ -60,8 +58,7 @@ class InterfacesTest {
 
     @Test
     void os6StatusHandlesAllThreeTablesAndWrappedVlans() {
-        ParseResult<PortInfo> r = Parsers.interfaces(Platform.OS6,
-                Fixtures.raw("dell_os6/show_interfaces_status/napalm_dellos6_n4032.raw"));
+        ParseResult<PortInfo> r = Parsers.interfaces(Fixtures.raw("dell_os6/show_interfaces_status/napalm_dellos6_n4032.raw"));
         assertThat(r.unparsedLines()).isEmpty();
         assertThat(r.rows()).hasSize(48 + 1 + 3);
         assertThat(port(r, "Tengigabitethernet1/0/8").description()).isEqualTo("blah");
@@ -76,8 +73,7 @@ class InterfacesTest {
 
     @Test
     void os6AnsibleStatusWithNativeAndLongRange() {
-        ParseResult<PortInfo> r = Parsers.interfaces(Platform.OS6,
-                Fixtures.raw("dell_os6/show_interfaces_status/ansible_dellemc_os6.raw"));
+        ParseResult<PortInfo> r = Parsers.interfaces(Fixtures.raw("dell_os6/show_interfaces_status/ansible_dellemc_os6.raw"));
         assertThat(r.unparsedLines()).isEmpty();
         assertThat(r.rows()).hasSize(34 + 1);
         assertThat(r.rows().get(0)).isEqualTo(new PortInfo(PortName.of("Te1/0/1"), "connected to sp", "up", "1000", "full",
@@ -88,8 +84,7 @@ class InterfacesTest {
 
     @Test
     void os10StatusReadsModeVlanAndTaggedVlans() {
-        ParseResult<PortInfo> r = Parsers.interfaces(Platform.OS10,
-                Fixtures.raw("dell_os10/show_interfaces_status/arcswitch_s5248f.raw"));
+        ParseResult<PortInfo> r = Parsers.interfaces(Fixtures.raw("dell_os10/show_interfaces_status/arcswitch_s5248f.raw"));
         assertThat(r.unparsedLines()).isEmpty();
         assertThat(r.rows()).extracting(p -> p.port().key())
                 .containsExactly("eth1/1/1:1", "eth1/1/2:1", "eth1/1/3:1", "po128", "vlan7");
@@ -104,8 +99,7 @@ class InterfacesTest {
 
     @Test
     void os9StatusWithSpacedPortAndSpeed() {
-        ParseResult<PortInfo> r = Parsers.interfaces(Platform.OS9,
-                Fixtures.raw("dell_force10/show_interfaces_status/mfd_os9_s5048_te_up.raw"));
+        ParseResult<PortInfo> r = Parsers.interfaces(Fixtures.raw("dell_force10/show_interfaces_status/mfd_os9_s5048_te_up.raw"));
         assertThat(r.rows()).containsExactly(new PortInfo(PortName.of("Te 1/4/1"), "", "up", "10000 Mbit", "full", null, 3260, List.of()));
         assertThat(r.unparsedLines()).isEmpty();
     }
@@ -113,8 +107,7 @@ class InterfacesTest {
     @Test
     void powerConnectDescriptionMatchesNtcExpectedResult() {
         String dir = "dell_powerconnect/show_interfaces_description/";
-        ParseResult<PortInfo> r = Parsers.description(Platform.POWERCONNECT,
-                Fixtures.raw(dir + "ntc_dell_powerconnect_show_interfaces_description.raw"));
+        ParseResult<PortInfo> r = Parsers.description(Fixtures.raw(dir + "ntc_dell_powerconnect_show_interfaces_description.raw"));
         List<Tuple> exp = new ArrayList<>();
         for (JsonNode e : Fixtures.ntcSample(dir + "ntc_dell_powerconnect_show_interfaces_description.yml")) {
             exp.add(tuple(e.get("interface").asText(), e.get("description").asText()));
@@ -128,8 +121,7 @@ class InterfacesTest {
 
     @Test
     void os6Description() {
-        ParseResult<PortInfo> r = Parsers.description(Platform.OS6,
-                Fixtures.raw("dell_os6/show_interfaces_description/napalm_dellos6_n4032.raw"));
+        ParseResult<PortInfo> r = Parsers.description(Fixtures.raw("dell_os6/show_interfaces_description/napalm_dellos6_n4032.raw"));
         assertThat(r.unparsedLines()).isEmpty();
         assertThat(r.rows()).hasSize(48 + 128);
         assertThat(port(r, "Te1/0/8").description()).isEqualTo("blah");
@@ -141,22 +133,22 @@ class InterfacesTest {
     @Test
     void os9SwitchportBlocks() {
         String dir = "dell_force10/show_interfaces_switchport/";
-        assertThat(Parsers.switchport(Platform.OS9, Fixtures.raw(dir + "dellasm_force10_tagged_with_ranges.raw")).rows())
+        assertThat(Parsers.switchport(Fixtures.raw(dir + "dellasm_force10_tagged_with_ranges.raw")).rows())
                 .containsExactly(new PortInfo(PortName.of("Te 0/39"), "C6320 64BQW52", null, null, null, "hybrid", 25,
                         List.of(18, 19, 20, 21, 28)));
-        assertThat(Parsers.switchport(Platform.OS9, Fixtures.raw(dir + "dellasm_force10_tagged_and_untagged.raw")).rows())
+        assertThat(Parsers.switchport(Fixtures.raw(dir + "dellasm_force10_tagged_and_untagged.raw")).rows())
                 .extracting(PortInfo::pvid, PortInfo::vlans).containsExactly(tuple(18, List.of(16, 20, 23, 28)));
-        assertThat(Parsers.switchport(Platform.OS9, Fixtures.raw(dir + "dellasm_force10_only_untagged.raw")).rows())
+        assertThat(Parsers.switchport(Fixtures.raw(dir + "dellasm_force10_only_untagged.raw")).rows())
                 .extracting(PortInfo::pvid, PortInfo::vlans).containsExactly(tuple(25, List.of()));
 
-        ParseResult<PortInfo> s25 = Parsers.switchport(Platform.OS9, Fixtures.raw(dir + "noc_force10_s25n_7.7.7.1.raw"));
+        ParseResult<PortInfo> s25 = Parsers.switchport(Fixtures.raw(dir + "noc_force10_s25n_7.7.7.1.raw"));
         assertThat(s25.unparsedLines()).isEmpty();
         assertThat(s25.rows()).hasSize(49).first().isEqualTo(new PortInfo(PortName.of("Gi 0/1"), "www135 Management",
                 null, null, null, "access", 107, List.of()));
         assertThat(port(s25, "Gi 0/24").port().raw()).as("LAG membership is not part of the name").isEqualTo("GigabitEthernet 0/24");
         assertThat(port(s25, "Po 2").vlans()).containsExactly(103, 107, 146);
 
-        ParseResult<PortInfo> s50 = Parsers.switchport(Platform.OS9, Fixtures.raw(dir + "noc_force10_s50n_8.3.2.0.raw"));
+        ParseResult<PortInfo> s50 = Parsers.switchport(Fixtures.raw(dir + "noc_force10_s50n_8.3.2.0.raw"));
         assertThat(s50.unparsedLines()).isEmpty();
         assertThat(s50.rows()).hasSize(49).first()
                 .isEqualTo(new PortInfo(PortName.of("GigabitEthernet 0/1"), null, null, null, null, "access", 3, List.of()));
@@ -175,7 +167,7 @@ class InterfacesTest {
                 + "                                                              9\r\n"
                 + "%Invalid input detected\r\n"
                 + "Gi1/0/2                   N/A    Unknown Auto Down   Off   A  5";
-        ParseResult<PortInfo> r = Parsers.interfaces(Platform.OS6, out);
+        ParseResult<PortInfo> r = Parsers.interfaces(out);
         assertThat(r.rows()).containsExactly(
                 new PortInfo(PortName.of("Gi1/0/1"), "uplink", "up", "1000", "full", "trunk", 5, List.of(6, 7, 9)),
                 new PortInfo(PortName.of("Gi1/0/2"), "", "down", null, null, "access", 5, List.of()));

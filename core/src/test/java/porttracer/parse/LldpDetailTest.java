@@ -18,7 +18,7 @@ class LldpDetailTest {
             "wlan-access-point", 8, "router", 16, "telephone", 32, "docsis-cable-device", 64, "station-only", 128);
 
     private static List<LldpNeighbor> parse(Platform p, String fixture) {
-        ParseResult<LldpNeighbor> r = Parsers.lldpDetail(p, Fixtures.raw(fixture));
+        ParseResult<LldpNeighbor> r = Parsers.lldpDetail(Fixtures.raw(fixture));
         assertThat(r.unparsedLines()).as(fixture).isEmpty();
         return r.rows();
     }

@@ -21,7 +21,7 @@ class LldpTest {
             "wlan-access-point", 8, "router", 16, "telephone", 32, "docsis-cable-device", 64, "station-only", 128);
 
     private static ParseResult<LldpNeighbor> parse(Platform p, String fixture) {
-        ParseResult<LldpNeighbor> r = Parsers.lldp(p, Fixtures.raw(fixture));
+        ParseResult<LldpNeighbor> r = Parsers.lldp(Fixtures.raw(fixture));
         assertThat(r.unparsedLines()).isEmpty();
         return r;
     }

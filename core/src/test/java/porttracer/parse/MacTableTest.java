@@ -18,7 +18,7 @@ class MacTableTest {
     private static final String PC = "dell_powerconnect/show_mac_address_table/";
 
     private static ParseResult<MacEntry> parse(Platform p, String fixture) {
-        return Parsers.macTable(p, Fixtures.raw(fixture));
+        return Parsers.macTable(Fixtures.raw(fixture));
     }
 
     @Test
@@ -119,7 +119,7 @@ class MacTableTest {
                 + "\r\n"
                 + "Total MAC Addresses in use: 2\r\n"
                 + "console#";
-        ParseResult<MacEntry> r = Parsers.macTable(Platform.OS6, out);
+        ParseResult<MacEntry> r = Parsers.macTable(out);
         assertThat(r.rows()).containsExactly(
                 new MacEntry(MacAddress.parse("00:11:22:33:44:55"), 10, "Gi1/0/7", "dynamic"),
                 new MacEntry(MacAddress.parse("00:11:22:33:44:66"), 20, "Po 3", "static"));
@@ -129,7 +129,7 @@ class MacTableTest {
     @Test
     void columnOrderComesFromTheHeader() {
         String out = "Port  Type  Mac Address  Vlan\n1/g5  Dynamic  0011.2233.4455  7\n";
-        assertThat(Parsers.macTable(Platform.POWERCONNECT, out).rows())
+        assertThat(Parsers.macTable(out).rows())
                 .containsExactly(new MacEntry(MacAddress.parse("00:11:22:33:44:55"), 7, "1/g5", "dynamic"));
     }
 
@@ -137,10 +137,10 @@ class MacTableTest {
     void emptyTableAndEmptyOutputGiveNoRows() {
         String out = "\nAging time is 300 Sec\n\nVlan     Mac Address           Type        Port\n"
                 + "-------- --------------------- ----------- ---------------------\n\nTotal MAC Addresses in use: 0\n";
-        assertThat(Parsers.macTable(Platform.OS6, out).rows()).isEmpty();
-        assertThat(Parsers.macTable(Platform.OS6, out).unparsedLines()).isEmpty();
-        assertThat(Parsers.macTable(Platform.OS10, "").rows()).isEmpty();
-        assertThat(Parsers.macTable(Platform.OS10, null).unparsedLines()).isEmpty();
+        assertThat(Parsers.macTable(out).rows()).isEmpty();
+        assertThat(Parsers.macTable(out).unparsedLines()).isEmpty();
+        assertThat(Parsers.macTable("").rows()).isEmpty();
+        assertThat(Parsers.macTable(null).unparsedLines()).isEmpty();
     }
 
     @Test
@@ -152,7 +152,7 @@ class MacTableTest {
                 + "x             3c:fd:fe:aa:bb:cd   dynamic     ethernet1/1/4\n"
                 + "%Error: something odd\n"
                 + "1             3c:fd:fe:aa:bb:ce   dynamic\n";
-        ParseResult<MacEntry> r = Parsers.macTable(Platform.OS10, out);
+        ParseResult<MacEntry> r = Parsers.macTable(out);
         assertThat(r.rows()).extracting(MacEntry::port).containsExactly("ethernet1/1/1");
         assertThat(r.unparsedLines()).containsExactly(
                 "1             3c:fd:fe:aa:bb:cg   dynamic     ethernet1/1/2",
@@ -164,7 +164,7 @@ class MacTableTest {
 
     @Test
     void rowsBeforeAnyHeaderAreUnparsed() {
-        ParseResult<MacEntry> r = Parsers.macTable(Platform.OS10, "1  3c:fd:fe:aa:bb:cc  dynamic  ethernet1/1/1\n");
+        ParseResult<MacEntry> r = Parsers.macTable("1  3c:fd:fe:aa:bb:cc  dynamic  ethernet1/1/1\n");
         assertThat(r.rows()).isEmpty();
         assertThat(r.unparsedLines()).hasSize(1);
     }

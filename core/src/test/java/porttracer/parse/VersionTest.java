@@ -13,7 +13,7 @@ class VersionTest {
     private static final String OS6 = "dell_os6/show_version/";
 
     private static VersionInfo parse(Platform p, String fixture) {
-        return Parsers.version(p, Fixtures.raw(fixture));
+        return Parsers.version(Fixtures.raw(fixture));
     }
 
     @Test
@@ -78,7 +78,7 @@ class VersionTest {
         String out = "Unit      SW version         Boot version         HW version\n"
                 + "------------------- ------------------- ------------------- ----------------\n"
                 + " 1          4.1.0.1            1.0.0.14             00.00.02\n";
-        assertThat(Parsers.version(Platform.POWERCONNECT, out))
+        assertThat(Parsers.version(out))
                 .isEqualTo(new VersionInfo(null, "4.1.0.1", null, null, Platform.POWERCONNECT));
     }
 

@@ -17,7 +17,7 @@ class VlanTest {
     private static final String PC = "dell_powerconnect/show_vlan/";
 
     private static List<VlanInfo> parse(Platform p, String fixture) {
-        ParseResult<VlanInfo> r = Parsers.vlans(p, Fixtures.raw(fixture));
+        ParseResult<VlanInfo> r = Parsers.vlans(Fixtures.raw(fixture));
         assertThat(r.unparsedLines()).as(fixture).isEmpty();
         return r.rows();
     }

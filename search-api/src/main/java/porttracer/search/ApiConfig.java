@@ -1,6 +1,7 @@
 package porttracer.search;
 
 import java.time.Duration;
+import porttracer.config.PollConfig;
 import porttracer.config.Settings;
 import porttracer.config.StartupException;
 
@@ -18,8 +19,7 @@ import porttracer.config.StartupException;
  * @param trustedProxies       whose X-Forwarded-For names the client (api.trusted-proxies)
  * @param tls                  HTTPS from PEM files, or null for plain HTTP (api.tls-cert-file, api.tls-key-file)
  * @param directory            directory (LDAP) login (ldap.*)
- * @param pollInterval         the default poll interval, for staleness (poll.interval)
- * @param staleIntervals       poll intervals after which an answer is stale (stale.intervals)
+ * @param poll                 the poll schedule, for staleness (poll.interval, stale.intervals)
  * @param maxEdgeMacs          more MACs than this on a port make it an uplink (classify.max-edge-macs)
  * @param livePerSwitchTimeout one switch's live lookup: SSH connect plus command (ssh.connect-timeout + ssh.command-timeout)
  * @param auditSyslog          where audit rows are forwarded (audit.syslog; empty: nowhere)
@@ -29,7 +29,7 @@ import porttracer.config.StartupException;
 public record ApiConfig(int maxInFlight, int loginMaxFailures, Duration loginLockout, int liveThreads,
                         int liveQuotaPerMinute, int livePerSwitchPerMinute, Duration dnsTimeout,
                         TrustedProxies trustedProxies, ApiTls tls, DirectorySettings directory,
-                        Duration pollInterval, int staleIntervals, int maxEdgeMacs, Duration livePerSwitchTimeout,
+                        PollConfig poll, int maxEdgeMacs, Duration livePerSwitchTimeout,
                         String auditSyslog, String auditSyslogCaFile, int auditSyslogQueue) {
 
     public static ApiConfig from(Settings s) {
@@ -44,8 +44,7 @@ public record ApiConfig(int maxInFlight, int loginMaxFailures, Duration loginLoc
                 TrustedProxies.parse(s.get("api.trusted-proxies")),
                 ApiTls.fromSettings(s),
                 DirectorySettings.from(s),
-                seconds(s, "poll.interval"),
-                atLeast(s, "stale.intervals", 1),
+                PollConfig.from(s),
                 atLeast(s, "classify.max-edge-macs", 1),
                 seconds(s, "ssh.connect-timeout").plus(seconds(s, "ssh.command-timeout")),
                 s.get("audit.syslog").strip(),

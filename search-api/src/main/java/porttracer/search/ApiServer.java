@@ -61,8 +61,7 @@ public final class ApiServer implements AutoCloseable {
         GaugeWithCallback.builder().name("porttracer_audit_dropped").help("Audit entries lost: queue full or PostgreSQL down")
                 .callback(g -> g.call(auditLog.dropped())).register(registry);
         AuditTrail audit = new AuditTrail(auditLog);
-        this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()), config.pollInterval(),
-                config.staleIntervals());
+        this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()), config.poll());
         Locations locations = new Locations(switches, config.maxEdgeMacs());
         Gauge liveInFlight = Gauge.builder().name("porttracer_live_traces_in_flight")
                 .help("Live lookups running: streamed live traces and forced or stale re-checks").register(registry);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
+import porttracer.config.PollConfig;
 import porttracer.store.Inventory;
 import porttracer.store.PollStatusStore;
 import porttracer.store.SwitchRecord;
@@ -22,7 +23,7 @@ final class SwitchDirectory implements AutoCloseable {
 
     private final Inventory inventory;
     private final PollStatusStore polls;
-    private final Duration defaultInterval;
+    private final PollConfig poll;
     private final int staleIntervals;
     private final java.util.concurrent.ExecutorService reloader =
             porttracer.config.DaemonThreads.worker("porttracer-switch-directory");
@@ -31,11 +32,11 @@ final class SwitchDirectory implements AutoCloseable {
     private volatile Map<Integer, Entry> entries = Map.of();
     private volatile long loadedAt = System.nanoTime() - 2 * TTL_NANOS;
 
-    SwitchDirectory(Inventory inventory, PollStatusStore polls, Duration defaultInterval, int staleIntervals) {
+    SwitchDirectory(Inventory inventory, PollStatusStore polls, PollConfig poll) {
         this.inventory = inventory;
         this.polls = polls;
-        this.defaultInterval = defaultInterval;
-        this.staleIntervals = staleIntervals;
+        this.poll = poll;
+        this.staleIntervals = poll.staleIntervals();
     }
 
     /**
@@ -106,8 +107,7 @@ final class SwitchDirectory implements AutoCloseable {
         if (s == null || s.lastOkAt() == null) {
             return "switch never polled successfully";
         }
-        Duration interval = e.sw().pollIntervalSeconds() == null ? defaultInterval
-                : Duration.ofSeconds(e.sw().pollIntervalSeconds());
+        Duration interval = poll.intervalOf(e.sw().pollIntervalSeconds());
         if (s.lastOkAt().plus(interval.multipliedBy(staleIntervals)).isBefore(now)) {
             String last = "ok".equals(s.lastOutcome()) ? "" : "; last poll " + s.lastOutcome() + error(s, role);
             return "last good poll " + s.lastOkAt() + " is older than " + staleIntervals + " poll intervals" + last;

@@ -24,7 +24,7 @@ class ApiConfigTest {
         assertThat(c.loginLockout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.liveThreads()).isEqualTo(16);
         assertThat(c.dnsTimeout()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(c.pollInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.poll().interval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.livePerSwitchTimeout()).isEqualTo(Duration.ofSeconds(40));
         assertThat(c.tls()).isNull();
         assertThat(c.trustedProxies().trusts("127.0.0.1")).isFalse();
@@ -34,10 +34,10 @@ class ApiConfigTest {
     @Test
     void environmentValuesAreTyped() {
         ApiConfig c = ApiConfig.from(Settings.load(Map.of("PORTTRACER_API_MAX_IN_FLIGHT", "3",
-                "PORTTRACER_API_TRUSTED_PROXIES", "10.0.0.0/8", "PORTTRACER_POLL_INTERVAL", "0.5"), Map.of()));
+                "PORTTRACER_API_TRUSTED_PROXIES", "10.0.0.0/8", "PORTTRACER_POLL_INTERVAL", "1.5"), Map.of()));
         assertThat(c.maxInFlight()).isEqualTo(3);
         assertThat(c.trustedProxies().trusts("10.1.2.3")).isTrue();
-        assertThat(c.pollInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.poll().interval()).isEqualTo(Duration.ofMillis(1500));
     }
 
     @Test

@@ -44,4 +44,10 @@ record SwitchView(Fleet fleet, SimSwitch sw) {
     List<MacEntry> macTable(MacAddress only) {
         return macTable().stream().filter(e -> e.mac().equals(only)).toList();
     }
+
+    /** The rows of one port, however its name is spelt. */
+    List<MacEntry> macTableOnPort(String port) {
+        String key = porttracer.domain.PortName.keyOf(port);
+        return macTable().stream().filter(e -> porttracer.domain.PortName.keyOf(e.port()).equals(key)).toList();
+    }
 }

@@ -57,7 +57,7 @@ class CommandRoundTripTest {
         assertThat(fleet.portChannels(dist.name())).extracting(c -> c.channel().raw() + "=" + c.members())
                 .containsExactly("Po 1=[Te 0/0, Te 0/1]", "Po 2=[Te 0/2, Te 0/3]", "Po 3=[Te 0/4, Te 0/5]",
                         "Po 4=[Te 0/6, Te 0/7]");
-        List<MacEntry> table = parsed(Parsers.macTable(Platform.OS9, run(fleet, dist, "show mac-address-table")), "mac");
+        List<MacEntry> table = parsed(Parsers.macTable(run(fleet, dist, "show mac-address-table")), "mac");
         assertThat(table).isEqualTo(fleet.macTable(dist.name()));
         assertThat(table).extracting(MacEntry::port).containsOnly("Po 1", "Po 2", "Po 3", "Po 4");
         assertThatThrownBy(() -> new FleetSpec(1, 1, 1, 1, 1, List.of(Platform.OS6), Platform.OS10).withLagDownlinks())
@@ -69,7 +69,7 @@ class CommandRoundTripTest {
             Platform p = sw.platform();
             List<PortInfo> truth = fleet.ports(sw.name());
             String what = sw.name() + " (" + p.id() + ") ";
-            List<PortInfo> status = parsed(Parsers.interfaces(p, run(fleet, sw, "show interfaces status")), what + "status");
+            List<PortInfo> status = parsed(Parsers.interfaces(run(fleet, sw, "show interfaces status")), what + "status");
             assertThat(status).as(what + "status").isEqualTo(map(truth, switch (p) {
                 case OS10, OS6 -> UnaryOperator.identity();
                 case OS9 -> i -> new PortInfo(i.port(), i.description(), i.linkState(), i.speed(), i.duplex(), null,
@@ -78,13 +78,13 @@ class CommandRoundTripTest {
                         null, null);
             }));
             if (p == Platform.OS6 || p == Platform.POWERCONNECT) {
-                List<PortInfo> descriptions = parsed(Parsers.description(p, run(fleet, sw, "show interfaces description")),
+                List<PortInfo> descriptions = parsed(Parsers.description(run(fleet, sw, "show interfaces description")),
                         what + "description");
                 assertThat(descriptions).as(what + "description").isEqualTo(map(truth,
                         i -> new PortInfo(i.port(), i.description(), null, null, null, null, null, null)));
             }
             if (p == Platform.OS9) {
-                List<PortInfo> switchport = parsed(Parsers.switchport(p, run(fleet, sw, "show interfaces switchport")),
+                List<PortInfo> switchport = parsed(Parsers.switchport(run(fleet, sw, "show interfaces switchport")),
                         what + "switchport");
                 assertThat(switchport).as(what + "switchport").isEqualTo(map(truth, i -> new PortInfo(i.port(),
                         i.description().isEmpty() ? null : i.description(), null, null, null, i.mode(), i.pvid(), i.vlans())));
@@ -92,7 +92,7 @@ class CommandRoundTripTest {
                         .as(what + "port-channels").isEqualTo(fleet.portChannels(sw.name()));
             }
             if (p != Platform.OS10) {
-                assertThat(parsed(Parsers.vlans(p, run(fleet, sw, "show vlan")), what + "vlan")).as(what + "vlan")
+                assertThat(parsed(Parsers.vlans(run(fleet, sw, "show vlan")), what + "vlan")).as(what + "vlan")
                         .isEqualTo(fleet.vlans(sw.name()));
             }
         }
@@ -108,13 +108,13 @@ class CommandRoundTripTest {
             String what = sw.name() + " (" + p.id() + ") ";
             String summaryCommand = p == Platform.OS6 ? "show lldp remote-device all" : "show lldp neighbors";
             int width = p == Platform.OS10 ? 20 : 17;
-            assertThat(parsed(Parsers.lldp(p, run(fleet, sw, summaryCommand)), what + "lldp")).as(what + "lldp")
+            assertThat(parsed(Parsers.lldp(run(fleet, sw, summaryCommand)), what + "lldp")).as(what + "lldp")
                     .isEqualTo(map(truth, n -> new LldpNeighbor(n.localPort(),
                             p == Platform.OS6 ? n.chassisId().toUpperCase(Locale.ROOT) : n.chassisId(), n.portId(),
                             truncated(n.systemName(), width),
                             p == Platform.POWERCONNECT ? n.capabilities() : Set.of())));
             if (p == Platform.OS10 || p == Platform.OS9) {
-                assertThat(parsed(Parsers.lldpDetail(p, run(fleet, sw, "show lldp neighbors detail")), what + "detail"))
+                assertThat(parsed(Parsers.lldpDetail(run(fleet, sw, "show lldp neighbors detail")), what + "detail"))
                         .as(what + "detail").isEqualTo(truth);
             }
         }
@@ -126,7 +126,7 @@ class CommandRoundTripTest {
         Fleet fleet = fleet(distribution);
         for (SimSwitch sw : fleet.switches()) {
             Platform p = sw.platform();
-            VersionInfo v = Parsers.version(p, run(fleet, sw, "show version"));
+            VersionInfo v = Parsers.version(run(fleet, sw, "show version"));
             assertThat(v.detectedPlatform()).as(sw.name()).isEqualTo(p);
             assertThat(v).as(sw.name()).isEqualTo(switch (p) {
                 case OS10 -> new VersionInfo(sw.model(), Os10Renderer.VERSION, null, null, p);
@@ -135,7 +135,7 @@ class CommandRoundTripTest {
                 case POWERCONNECT -> new VersionInfo(null, PowerConnectRenderer.VERSION, null, null, p);
             });
             if (p == Platform.OS6) {
-                var arp = parsed(Parsers.arp(p, run(fleet, sw, "show arp")), sw.name() + " arp");
+                var arp = parsed(Parsers.arp(run(fleet, sw, "show arp")), sw.name() + " arp");
                 assertThat(arp).extracting(a -> a.ip() + " " + a.mac() + " " + a.vlan()).isEqualTo(new SwitchView(fleet, sw)
                         .arpEntries().stream().map(a -> a.ip() + " " + a.mac() + " " + a.vlan()).toList());
             }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import porttracer.domain.MacAddress;
 import porttracer.domain.MacEntry;
-import porttracer.domain.Platform;
 import porttracer.domain.PortInfo;
 import porttracer.domain.PortName;
 import porttracer.parse.Parsers;
@@ -110,12 +109,12 @@ class FixtureFormatTest {
     @Test
     void vlanTablesRenderTheirOwnParse() throws IOException {
         String os6 = read("dell_os6/show_vlan/napalm_dellos6_n4032.raw");
-        assertThat(new Os6Renderer().vlans(Parsers.vlans(Platform.OS6, os6).rows())).isEqualTo(os6);
+        assertThat(new Os6Renderer().vlans(Parsers.vlans(os6).rows())).isEqualTo(os6);
         String os9 = read("dell_force10/show_vlan/ntc_dell_force10_show_vlan_1.raw");
-        assertThat(new Os9Renderer().vlans(Parsers.vlans(Platform.OS9, os9).rows())).isEqualTo(os9);
+        assertThat(new Os9Renderer().vlans(Parsers.vlans(os9).rows())).isEqualTo(os9);
         String pc = read("dell_powerconnect/show_vlan/noc_powerconnect_5548_4.1.0.1.raw");
         String withoutEcho = pc.substring(pc.indexOf('\n') + 1);
-        assertThat(new PowerConnectRenderer().vlans(Parsers.vlans(Platform.POWERCONNECT, pc).rows())).isEqualTo(withoutEcho);
+        assertThat(new PowerConnectRenderer().vlans(Parsers.vlans(pc).rows())).isEqualTo(withoutEcho);
     }
 
     @Test

@@ -21,7 +21,7 @@ class MacTableRoundTripTest {
         for (SimSwitch sw : fleet.switches()) {
             Session session = new Session(new SwitchView(fleet, sw), Dialect.of(platform));
             String output = session.execute(macTableCommand(platform)).text();
-            ParseResult<MacEntry> parsed = Parsers.macTable(platform, output);
+            ParseResult<MacEntry> parsed = Parsers.macTable(output);
             assertThat(parsed.unparsedLines()).as(sw.name()).isEmpty();
             assertThat(parsed.rows()).as(sw.name()).isEqualTo(fleet.macTable(sw.name()));
         }

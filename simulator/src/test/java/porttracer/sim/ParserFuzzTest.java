@@ -209,7 +209,7 @@ class ParserFuzzTest {
         String lower = text.toLowerCase(Locale.ROOT);
         switch (kind) {
             case MAC_TABLE -> {
-                ParseResult<MacEntry> r = Parsers.macTable(platform, text);
+                ParseResult<MacEntry> r = Parsers.macTable(text);
                 Set<MacAddress> macs = new HashSet<>();
                 for (MacEntry e : r.rows()) {
                     macInInput(e.mac(), lower);
@@ -219,7 +219,7 @@ class ParserFuzzTest {
                 accounted(r, text, macs);
             }
             case ARP -> {
-                ParseResult<ArpEntry> r = Parsers.arp(platform, text);
+                ParseResult<ArpEntry> r = Parsers.arp(text);
                 Set<MacAddress> macs = new HashSet<>();
                 for (ArpEntry e : r.rows()) {
                     macInInput(e.mac(), lower);
@@ -231,12 +231,12 @@ class ParserFuzzTest {
                 }
                 accounted(r, text, macs);
             }
-            case INTERFACES -> ports(Parsers.interfaces(platform, text), text);
-            case SWITCHPORT -> ports(Parsers.switchport(platform, text), text);
-            case LLDP -> neighbours(Parsers.lldp(platform, text), text);
-            case LLDP_DETAIL -> neighbours(Parsers.lldpDetail(platform, text), text);
+            case INTERFACES -> ports(Parsers.interfaces(text), text);
+            case SWITCHPORT -> ports(Parsers.switchport(text), text);
+            case LLDP -> neighbours(Parsers.lldp(text), text);
+            case LLDP_DETAIL -> neighbours(Parsers.lldpDetail(text), text);
             case VLAN -> {
-                ParseResult<VlanInfo> r = Parsers.vlans(platform, text);
+                ParseResult<VlanInfo> r = Parsers.vlans(text);
                 for (VlanInfo v : r.rows()) {
                     vlan(v.id());
                     if (v.name() != null) {
@@ -246,7 +246,7 @@ class ParserFuzzTest {
                 unparsedAreLines(r, text);
             }
             case VERSION -> {
-                VersionInfo v = Parsers.version(platform, text);
+                VersionInfo v = Parsers.version(text);
                 for (String field : new String[] {v.model(), v.osVersion(), v.serial(), v.serviceTag()}) {
                     if (field != null) {
                         assertThat(field).isNotBlank();

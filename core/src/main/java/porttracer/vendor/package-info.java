@@ -1,0 +1,5 @@
+/**
+ * Vendor names of MACs from the IEEE registry files (Debian's {@code ieee-data}), reloaded when they change.
+ * Uses {@code domain}.
+ */
+package porttracer.vendor;
