@@ -38,7 +38,12 @@ class WebPageTest {
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
         HeadlessChromium.require();
-        f = new ApiFixture(Fleet.generate(FleetSpec.small(23)), tmp.resolve("keys"), Map.of());
+        Fleet fleet = Fleet.generate(FleetSpec.small(23));
+        SimHost shared = fleet.hosts().get(2);
+        // A second device on the searched host's port: its row carries the "several MACs" badge.
+        fleet.addHost(porttracer.domain.MacAddress.parse("02:dd:00:00:00:01"), shared.vlan(), shared.switchName(),
+                shared.port());
+        f = new ApiFixture(fleet, tmp.resolve("keys"), Map.of());
         browser = HeadlessChromium.start(1400, 900);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
@@ -59,6 +64,9 @@ class WebPageTest {
         assertThat(edge.findElement(By.cssSelector("td.port .port-name")).getText()).isEqualTo(host.port());
         assertThat(edge.findElement(By.cssSelector("td.edge")).getText()).isEqualTo("edge");
         assertThat(edge.findElement(By.cssSelector("td.fresh")).getText()).startsWith("fresh");
+        WebElement badge = edge.findElement(By.cssSelector("td.badges .badge"));
+        assertThat(badge.getText()).isEqualTo("several macs");
+        assertThat(badge.getAttribute("title")).isEqualTo("2 MACs on this port");
         // netadmin also sees the uplink sightings, below the edge.
         assertThat(browser.findElements(By.cssSelector("#results tbody tr.uplink"))).isNotEmpty();
 

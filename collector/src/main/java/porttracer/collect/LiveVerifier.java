@@ -63,7 +63,9 @@ public final class LiveVerifier {
                 String override = overrides.get(key);
                 boolean edge;
                 String reason;
-                LocationIndex.PortRole polled = override == null ? index.knownRole(sw.id(), key) : null;
+                LocationIndex.PortRole polled = index.knownRole(sw.id(), key);
+                // The port's MAC count is the last poll's: one MAC looked up live does not show the whole table.
+                Integer macsOnPort = polled == null ? null : polled.macsOnPort();
                 if (override != null) {
                     edge = "edge".equals(override);
                     reason = "inventory: " + override;
@@ -78,7 +80,7 @@ public final class LiveVerifier {
                     reason = key.startsWith("po") ? "port-channel"
                             : "live lookup; port not classified by a poll yet, treated as an uplink";
                 }
-                found.add(new Sighting(mac, e.vlan(), e.port(), key, edge, reason));
+                found.add(new Sighting(mac, e.vlan(), e.port(), key, edge, reason, null, null, macsOnPort));
             }
             index.applyLive(sw, at, mac, found);
             return new Result(sw, mac, PollOutcome.OK, null, found, (System.nanoTime() - t0) / 1_000_000);

@@ -20,7 +20,8 @@ import porttracer.domain.PortName;
  */
 final class PortClassifier {
 
-    record Role(boolean edge, String reason) {
+    /** {@code macsOnPort}: how many MACs the table showed on the port; the reason text is for people only. */
+    record Role(boolean edge, String reason, int macsOnPort) {
     }
 
     /**
@@ -71,7 +72,7 @@ final class PortClassifier {
     private Role role(String port, int macs, Context ctx, String switchMacOwner, PortChannel memberOf) {
         String override = ctx.overrides().get(port);
         if (override != null) {
-            return new Role("edge".equals(override), "inventory: " + override);
+            return new Role("edge".equals(override), "inventory: " + override, macs);
         }
         LldpNeighbor n = ctx.lldpByPort().get(port);
         if (n != null) {
@@ -79,26 +80,26 @@ final class PortClassifier {
             boolean known = n.systemName() != null && ctx.knownSwitchNames().contains(n.systemName());
             if (bridge || known) {
                 return new Role(false, "lldp: " + (n.systemName() == null ? n.chassisId() : n.systemName())
-                        + (bridge ? " (" + String.join("/", new java.util.TreeSet<>(n.capabilities())) + ")" : ""));
+                        + (bridge ? " (" + String.join("/", new java.util.TreeSet<>(n.capabilities())) + ")" : ""), macs);
             }
         }
         if (port.startsWith("po")) {
-            return new Role(false, "port-channel");
+            return new Role(false, "port-channel", macs);
         }
         if (memberOf != null) {
-            return new Role(false, "member of port-channel " + memberOf.number());
+            return new Role(false, "member of port-channel " + memberOf.number(), macs);
         }
         PortInfo info = ctx.ports().get(port);
         if (info != null && info.mode() != null && !"access".equals(info.mode()) && info.vlans() != null
                 && info.vlans().size() > maxEdgeVlans) {
-            return new Role(false, info.mode() + " carrying " + info.vlans().size() + " VLANs");
+            return new Role(false, info.mode() + " carrying " + info.vlans().size() + " VLANs", macs);
         }
         if (switchMacOwner != null) {
-            return new Role(false, "mac of switch " + switchMacOwner);
+            return new Role(false, "mac of switch " + switchMacOwner, macs);
         }
         if (macs > maxEdgeMacs) {
-            return new Role(false, "mac count " + macs + " > " + maxEdgeMacs);
+            return new Role(false, "mac count " + macs + " > " + maxEdgeMacs, macs);
         }
-        return new Role(true, macs == 1 ? "single mac" : "mac count " + macs);
+        return new Role(true, macs == 1 ? "single mac" : "mac count " + macs, macs);
     }
 }

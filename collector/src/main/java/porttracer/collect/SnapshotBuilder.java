@@ -86,7 +86,7 @@ final class SnapshotBuilder {
             PortChannel channel = channels.get(key);
             List<String> members = channel == null ? null : channel.members().stream().map(PortName::raw).toList();
             sightings.add(new Sighting(e.mac(), e.vlan(), e.port(), key, role.edge(), role.reason(), ports.get(key),
-                    members));
+                    members, role.macsOnPort()));
         }
         return new Snapshot(sw, at, sightings, ips, unparsed, List.copyOf(ports.values()));
     }

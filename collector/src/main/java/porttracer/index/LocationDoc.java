@@ -28,13 +28,15 @@ public record LocationDoc(String mac, String macBare, String oui, String vendor,
      * One switch port on which the MAC is in the MAC table now, with what the switch says about
      * the port: description, mode (access/trunk/general/hybrid), PVID and the other allowed VLANs
      * in range notation ("10,20,30-39"); on a port-channel whose membership the switch reports, its
-     * member ports as printed.
+     * member ports as printed. {@code macsOnPort}: how many MACs the switch's table showed on the port
+     * in the poll that wrote this sighting; absent in documents written before it was (until the next
+     * poll of the switch rewrites them) and on a live lookup of a port no poll has classified.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SightingDoc(int switchId, String switchName, String host, String site, String floor, String port,
                               String portKey, int vlan, boolean edge, String reason, String firstSeen,
                               String description, String mode, Integer pvid, String allowedVlans, String portRole,
-                              List<String> members) {
+                              List<String> members, Integer macsOnPort) {
 
         /** "switchId:portKey:edge|uplink": one keyword that finds a port's role with one term query. */
         static String portRole(int switchId, String portKey, boolean edge) {
@@ -56,7 +58,7 @@ public record LocationDoc(String mac, String macBare, String oui, String vendor,
 
         SightingDoc withFirstSeen(String at) {
             return new SightingDoc(switchId, switchName, host, site, floor, port, portKey, vlan, edge, reason, at,
-                    description, mode, pvid, allowedVlans, portRole, members);
+                    description, mode, pvid, allowedVlans, portRole, members, macsOnPort);
         }
     }
 }

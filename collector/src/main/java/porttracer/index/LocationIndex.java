@@ -139,14 +139,14 @@ public final class LocationIndex {
      * What the polls concluded about a port: true edge, false uplink, null when no MAC is indexed
      * on it. Lets a live lookup of one MAC classify its port without the whole table.
      */
-    public record PortRole(boolean edge, String reason) {
+    public record PortRole(boolean edge, String reason, Integer macsOnPort) {
     }
 
     public PortRole knownRole(int switchId, String portKey) throws IOException {
         String edge = SightingDoc.portRole(switchId, portKey, true);
         String uplink = SightingDoc.portRole(switchId, portKey, false);
         var resp = es.search(s -> s.index(elastic.current()).size(1).source(src -> src.filter(f -> f.includes("sightings.portRole", "sightings.edge", "sightings.reason",
-                        "sightings.switchId", "sightings.portKey", "sightings.vlan", "sightings.port")))
+                        "sightings.switchId", "sightings.portKey", "sightings.vlan", "sightings.port", "sightings.macsOnPort")))
                 .query(q -> q.terms(t -> t.field("sightings.portRole").terms(v -> v.value(List.of(
                         co.elastic.clients.elasticsearch._types.FieldValue.of(edge),
                         co.elastic.clients.elasticsearch._types.FieldValue.of(uplink)))))), LocationDoc.class);
@@ -155,7 +155,7 @@ public final class LocationIndex {
         }
         for (SightingDoc s : resp.hits().hits().get(0).source().sightings()) {
             if (edge.equals(s.portRole()) || uplink.equals(s.portRole())) {
-                return new PortRole(s.edge(), s.reason());
+                return new PortRole(s.edge(), s.reason(), s.macsOnPort());
             }
         }
         return null;
@@ -276,7 +276,7 @@ public final class LocationIndex {
                     info == null || info.description() == null || info.description().isEmpty() ? null : info.description(),
                     info == null ? null : info.mode(), info == null ? null : info.pvid(),
                     info == null ? null : VlanRanges.compact(info.vlans()),
-                    SightingDoc.portRole(sw.id(), s.portKey(), s.edge()), s.members());
+                    SightingDoc.portRole(sw.id(), s.portKey(), s.edge()), s.members(), s.macsOnPort());
             String firstSeen = old.stream().filter(o -> o.samePlace(fresh) && o.edge() == fresh.edge())
                     .map(SightingDoc::firstSeen).findFirst().orElse(now);
             merged.add(fresh.withFirstSeen(firstSeen));

@@ -46,8 +46,9 @@ record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, 
         }
     }
 
+    /** {@code macsOnPort} is null in entries spooled before it was written. */
     record Row(String mac, int vlan, String port, String portKey, boolean edge, String reason, String description,
-               String mode, Integer pvid, List<Integer> vlans, List<String> members) {
+               String mode, Integer pvid, List<Integer> vlans, List<String> members, Integer macsOnPort) {
     }
 
     static SpoolEntry of(Snapshot s) {
@@ -56,7 +57,7 @@ record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, 
             PortInfo i = x.portInfo();
             rows.add(new Row(x.mac().bare(), x.vlan(), x.port(), x.portKey(), x.edge(), x.reason(),
                     i == null ? null : i.description(), i == null ? null : i.mode(), i == null ? null : i.pvid(),
-                    i == null ? null : i.vlans(), x.members()));
+                    i == null ? null : i.vlans(), x.members(), x.macsOnPort()));
         }
         Map<String, String> ips = new HashMap<>();
         s.ips().forEach((mac, ip) -> ips.put(mac.bare(), ip));
@@ -74,7 +75,7 @@ record SpoolEntry(SwitchRecord sw, String polledAt, List<Row> rows, Map<String, 
             PortInfo info = r.description() == null && r.mode() == null && r.pvid() == null && r.vlans() == null ? null
                     : new PortInfo(PortName.of(r.port()), r.description(), null, null, null, r.mode(), r.pvid(), r.vlans());
             sightings.add(new Sighting(MacAddress.parse(r.mac()), r.vlan(), r.port(), r.portKey(), r.edge(), r.reason(),
-                    info, r.members()));
+                    info, r.members(), r.macsOnPort()));
         }
         Map<MacAddress, String> macIps = new HashMap<>();
         ips.forEach((mac, ip) -> macIps.put(MacAddress.parse(mac), ip));

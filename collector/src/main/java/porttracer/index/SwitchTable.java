@@ -51,10 +51,15 @@ final class SwitchTable {
         return new SwitchTable(k, v, prints);
     }
 
-    /** A port as far as the documents care: its key and what the switch says about it. */
+    /**
+     * A port as far as the documents care: its key and what the switch says about it. An edge port's
+     * MAC count too (its badges depend on it, and it holds few MACs); an uplink's is left out, else each
+     * change of its count would rewrite every MAC behind it.
+     */
     private static String signature(Sighting s) {
         var i = s.portInfo();
-        String members = s.members() == null ? "" : '\u0000' + String.join(",", s.members());
+        String members = (s.members() == null ? "" : '\u0000' + String.join(",", s.members()))
+                + (s.edge() ? "\u0000#" + s.macsOnPort() : "");
         if (i == null) {
             return s.portKey() + members;
         }

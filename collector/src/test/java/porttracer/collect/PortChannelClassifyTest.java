@@ -37,16 +37,16 @@ class PortChannelClassifyTest {
                 new MacEntry(BEHIND_LAG, 10, "Po 2", "dynamic"), new MacEntry(ON_MEMBER, 10, "Gi 1/24", "dynamic"));
         Map<String, PortClassifier.Role> roles = new PortClassifier(8, 4).classify(macs, context(Map.of("po2", PO2)));
         assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "gi0/5", new PortClassifier.Role(true, "single mac"),
-                "po2", new PortClassifier.Role(false, "port-channel"),
-                "gi1/24", new PortClassifier.Role(false, "member of port-channel 2")));
+                "gi0/5", new PortClassifier.Role(true, "single mac", 1),
+                "po2", new PortClassifier.Role(false, "port-channel", 1),
+                "gi1/24", new PortClassifier.Role(false, "member of port-channel 2", 1)));
     }
 
     @Test
     void withoutMembershipAMemberPortLooksLikeAnyOtherPort() {
         List<MacEntry> macs = List.of(new MacEntry(ON_MEMBER, 10, "Gi 1/24", "dynamic"));
         assertThat(new PortClassifier(8, 4).classify(macs, context(Map.of())))
-                .containsExactly(Map.entry("gi1/24", new PortClassifier.Role(true, "single mac")));
+                .containsExactly(Map.entry("gi1/24", new PortClassifier.Role(true, "single mac", 1)));
     }
 
     @Test

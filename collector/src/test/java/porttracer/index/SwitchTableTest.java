@@ -57,6 +57,22 @@ class SwitchTableTest {
         assertThat(diff(List.of(before), List.of(after))).containsExactly(A);
     }
 
+    private static Sighting counted(MacAddress mac, String port, boolean edge, int macsOnPort) {
+        return new Sighting(mac, 10, port, PortName.keyOf(port), edge, "test", null, null, macsOnPort);
+    }
+
+    @Test
+    void anEdgePortsMacCountIsPartOfThePortAnUplinksIsNot() {
+        // A third MAC on an edge port changes the badges of the two already there: their documents are rewritten.
+        assertThat(diff(List.of(counted(A, "Gi1/0/1", true, 2), counted(B, "Gi1/0/1", true, 2)),
+                List.of(counted(A, "Gi1/0/1", true, 3), counted(B, "Gi1/0/1", true, 3), counted(C, "Gi1/0/1", true, 3))))
+                .containsExactly(A, B, C);
+        // Behind an uplink the count moves every poll: only the MAC that came is rewritten.
+        assertThat(diff(List.of(counted(A, "Te1/0/1", false, 2), counted(B, "Te1/0/1", false, 2)),
+                List.of(counted(A, "Te1/0/1", false, 3), counted(B, "Te1/0/1", false, 3), counted(C, "Te1/0/1", false, 3))))
+                .containsExactly(C);
+    }
+
     @Test
     void fingerprintsTellSignaturesApart() {
         assertThat(SwitchTable.fingerprint("gi1/0/1\u0000pc")).isEqualTo(SwitchTable.fingerprint("gi1/0/1\u0000pc"))

@@ -65,7 +65,7 @@ public final class ApiServer implements AutoCloseable {
         Locations locations = new Locations(switches, config.maxEdgeMacs());
         Gauge liveInFlight = Gauge.builder().name("porttracer_live_traces_in_flight")
                 .help("Live lookups running: streamed live traces and forced or stale re-checks").register(registry);
-        this.live = new LiveTraces(liveVerifier, locations, elastic.json(), config.liveThreads(),
+        this.live = new LiveTraces(liveVerifier, locations, config.liveThreads(),
                 config.livePerSwitchTimeout(), liveInFlight);
         LiveQuota liveQuota = new LiveQuota(config.liveQuotaPerMinute(), config.livePerSwitchPerMinute(), registry);
         Traces traces = new Traces(elastic, switches, locations, live, liveQuota);

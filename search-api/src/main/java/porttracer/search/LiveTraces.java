@@ -1,7 +1,5 @@
 package porttracer.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.sse.SseClient;
 import io.prometheus.metrics.core.metrics.Gauge;
 import java.security.SecureRandom;
@@ -28,6 +26,7 @@ import java.util.function.Consumer;
 import porttracer.collect.LiveVerifier;
 import porttracer.domain.MacAddress;
 import porttracer.domain.Sighting;
+import porttracer.index.LocationDoc;
 import porttracer.store.PollOutcome;
 import porttracer.store.SwitchRecord;
 
@@ -81,7 +80,6 @@ final class LiveTraces implements AutoCloseable {
 
     private final LiveVerifier verifier;
     private final Locations locations;
-    private final ObjectMapper json;
     private final ThreadPoolExecutor pool;
     private final Duration perSwitchLimit;
     private final Gauge inFlight;
@@ -89,11 +87,10 @@ final class LiveTraces implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
 
-    LiveTraces(LiveVerifier verifier, Locations locations, ObjectMapper json, int threads, Duration perSwitchLimit,
+    LiveTraces(LiveVerifier verifier, Locations locations, int threads, Duration perSwitchLimit,
                Gauge inFlight) {
         this.verifier = verifier;
         this.locations = locations;
-        this.json = json;
         this.perSwitchLimit = perSwitchLimit;
         this.inFlight = inFlight;
         AtomicInteger n = new AtomicInteger();
@@ -152,19 +149,17 @@ final class LiveTraces implements AutoCloseable {
         started.put("mac", mac.toString());
         started.put("switches", switches.size());
         job.emit("started", started);
-        List<Map<String, Object>> found = Collections.synchronizedList(new ArrayList<>());
+        List<LocationView> found = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<LiveVerifier.Result>> asked;
         try {
             asked = ask(switches, mac, r -> {
-                Map<String, Object> progress = progress(r, owner.role());
-                if (!"ok".equals(progress.get("outcome"))) {
+                if (r.outcome() != PollOutcome.OK) {
                     failed.incrementAndGet();
                 }
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> here = (List<Map<String, Object>>) progress.get("locations");
+                List<LocationView> here = visible(r, owner.role());
                 found.addAll(here);
-                job.emit("switch", progress);
+                job.emit("switch", progress(r, owner.role(), here));
             });
         } catch (ApiError e) {
             finishJob(job, mac, switches.size(), failed.get(), found);
@@ -176,19 +171,17 @@ final class LiveTraces implements AutoCloseable {
         return job;
     }
 
-    private void finishJob(Job job, MacAddress mac, int switches, int failed, List<Map<String, Object>> found) {
-        List<Map<String, Object>> locs;
+    /** The last event of a live trace: every location found, edge first. */
+    record Outcome(String mac, int switches, int failed, boolean found, List<LocationView> locations) {
+    }
+
+    private void finishJob(Job job, MacAddress mac, int switches, int failed, List<LocationView> found) {
+        List<LocationView> locs;
         synchronized (found) {
             locs = new ArrayList<>(found);
         }
-        locs.sort(Comparator.comparing(l -> !Boolean.TRUE.equals(l.get("edge"))));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("mac", mac.toString());
-        result.put("switches", switches);
-        result.put("failed", failed);
-        result.put("found", !locs.isEmpty());
-        result.put("locations", locs);
-        job.finish(result);
+        locs.sort(Comparator.comparing(l -> !l.edge()));
+        job.finish(new Outcome(mac.toString(), switches, failed, !locs.isEmpty(), locs));
         running.decrementAndGet();
         inFlight.dec();
     }
@@ -220,20 +213,25 @@ final class LiveTraces implements AutoCloseable {
         return out;
     }
 
+    /** What the role may see of one switch's live sightings. */
+    private List<LocationView> visible(LiveVerifier.Result r, Role role) {
+        List<LocationView> locs = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Sighting s : r.sightings()) {
+            if (s.edge() || role.seesUplinks()) {
+                locs.add(locations.location(sightingDoc(r.sw(), s), role, now));
+            }
+        }
+        return locs;
+    }
+
     /** One switch's answer as its SSE event: outcome per switch, and what the role may see of its sightings. */
-    private Map<String, Object> progress(LiveVerifier.Result r, Role role) {
+    private static Map<String, Object> progress(LiveVerifier.Result r, Role role, List<LocationView> locs) {
         Map<String, Object> sw = new LinkedHashMap<>();
         sw.put("id", r.sw().id());
         sw.put("name", r.sw().name());
         sw.put("site", r.sw().site());
         sw.put("floor", r.sw().floor());
-        List<Map<String, Object>> locs = new ArrayList<>();
-        Instant now = Instant.now();
-        for (Sighting s : r.sightings()) {
-            if (s.edge() || role.seesUplinks()) {
-                locs.add(locations.location(sightingNode(r.sw(), s), role, now));
-            }
-        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("switch", sw);
         out.put("outcome", r.outcome().id());
@@ -245,20 +243,10 @@ final class LiveTraces implements AutoCloseable {
         return out;
     }
 
-    /** A live sighting in the shape of an indexed one, so that one renderer serves both. */
-    private ObjectNode sightingNode(SwitchRecord sw, Sighting s) {
-        ObjectNode n = json.createObjectNode();
-        n.put("switchId", sw.id());
-        n.put("switchName", sw.name());
-        n.put("host", sw.host());
-        n.put("site", sw.site());
-        n.put("floor", sw.floor());
-        n.put("port", s.port());
-        n.put("portKey", s.portKey());
-        n.put("vlan", s.vlan());
-        n.put("edge", s.edge());
-        n.put("reason", s.reason());
-        return n;
+    /** A live sighting in the shape of an indexed one (no port details, not yet written), so that one renderer serves both. */
+    private static LocationDoc.SightingDoc sightingDoc(SwitchRecord sw, Sighting s) {
+        return new LocationDoc.SightingDoc(sw.id(), sw.name(), sw.host(), sw.site(), sw.floor(), s.port(), s.portKey(),
+                s.vlan(), s.edge(), s.reason(), null, null, null, null, null, null, null, s.macsOnPort());
     }
 
     private static ApiError busy() {

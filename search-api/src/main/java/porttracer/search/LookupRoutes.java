@@ -73,8 +73,8 @@ final class LookupRoutes {
         MacAddress mac = Requests.mac(ctx.queryParam("mac"), "query parameter mac");
         boolean forceLive = Requests.bool(ctx, "live");
         long t0 = System.nanoTime();
-        Map<String, Object> answer = traces.trace(mac, Caller.of(ctx), forceLive);
-        boolean asked = answer != null && answer.containsKey("liveCheck");
+        TraceAnswer answer = traces.trace(mac, Caller.of(ctx), forceLive);
+        boolean asked = answer != null && answer.liveCheck() != null;
         traceDuration.labelValues(Boolean.toString(asked)).observe((System.nanoTime() - t0) / 1e9);
         audit.record(ctx, forceLive ? "trace-live" : "trace", mac.toString(), answer == null ? "not found" : "ok");
         if (answer == null) {
@@ -106,7 +106,7 @@ final class LookupRoutes {
             throw new ApiError(400, bad.size() + " malformed MAC addresses", Map.of("malformed", bad.subList(0,
                     Math.min(bad.size(), 20)), "accepted", MacAddress.ACCEPTED_NOTATIONS));
         }
-        List<Map<String, Object>> answers = traces.batch(parsed, Caller.of(ctx).role());
+        List<BatchItem> answers = traces.batch(parsed, Caller.of(ctx).role());
         boolean csv = String.valueOf(ctx.header("Accept")).contains("text/csv");
         audit.record(ctx, "export", "batch trace of " + parsed.size() + " MACs as " + (csv ? "csv" : "json"), "ok");
         if (csv) {
@@ -117,20 +117,16 @@ final class LookupRoutes {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static String batchCsv(List<Map<String, Object>> answers) {
+    private static String batchCsv(List<BatchItem> answers) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> a : answers) {
-            List<Map<String, Object>> locs = (List<Map<String, Object>>) a.get("locations");
-            if (locs.isEmpty()) {
-                rows.add(Arrays.asList(a.get("mac"), a.get("found"), null, null, null, null, null, null, null,
-                        null));
+        for (BatchItem a : answers) {
+            boolean found = a instanceof TraceAnswer;
+            if (a.locations().isEmpty()) {
+                rows.add(Arrays.asList(a.mac(), found, null, null, null, null, null, null, null, null));
             }
-            for (Map<String, Object> l : locs) {
-                Map<String, Object> sw = (Map<String, Object>) l.get("switch");
-                rows.add(List.of(a.get("mac"), a.get("found"), sw.get("site"), String.valueOf(sw.get("floor")),
-                        sw.get("name"), l.get("port"), l.get("vlan"), l.get("edge"), l.get("stale"),
-                        String.valueOf(l.get("lastSeen"))));
+            for (LocationView l : a.locations()) {
+                rows.add(List.of(a.mac(), found, l.sw().site(), String.valueOf(l.sw().floor()), l.sw().name(), l.port(),
+                        l.vlan(), l.edge(), l.stale(), String.valueOf(l.lastSeen())));
             }
         }
         return Csv.write(List.of("mac", "found", "site", "floor", "switch", "port", "vlan", "edge", "stale", "lastSeen"),
@@ -148,14 +144,14 @@ final class LookupRoutes {
         }
         int page = Requests.intParam(ctx, "page", 1, 1, Search.CAP);
         int size = Requests.intParam(ctx, "size", 50, 1, 200);
-        Map<String, Object> answer = search.search(q, page, size, Caller.of(ctx).role());
-        audit.record(ctx, "search", q, answer.get("total") + " matches");
+        SearchAnswer answer = search.search(q, page, size, Caller.of(ctx).role());
+        audit.record(ctx, "search", q, answer.total() + " matches");
         cacheable(ctx).json(answer);
     }
 
     private void history(Context ctx) throws IOException {
         MacAddress mac = Requests.mac(ctx.pathParam("mac"), "the MAC in the path");
-        Map<String, Object> answer = search.history(mac, Requests.intParam(ctx, "page", 1, 1, 10_000),
+        HistoryAnswer answer = search.history(mac, Requests.intParam(ctx, "page", 1, 1, 10_000),
                 Requests.intParam(ctx, "size", 50, 1, 500), Caller.of(ctx).role());
         audit.record(ctx, "history", mac.toString(), "ok");
         cacheable(ctx).json(answer);
@@ -179,11 +175,8 @@ final class LookupRoutes {
         SwitchDirectory.Entry e = switchOf(ctx);
         String port = rawPort == null ? null : PortPaths.port(rawPort);
         int id = e.sw().id();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("switch", Map.of("id", id, "name", e.sw().name()));
-        out.put("port", port);
-        out.putAll(portHistory.history(id, port == null ? null : PortName.keyOf(port), port,
-                Requests.intParam(ctx, "page", 1, 1, 10_000), Requests.intParam(ctx, "size", 50, 1, 500)));
+        PortHistory.Answer out = portHistory.history(id, e.sw().name(), port == null ? null : PortName.keyOf(port), port,
+                Requests.intParam(ctx, "page", 1, 1, 10_000), Requests.intParam(ctx, "size", 50, 1, 500));
         audit.record(ctx, "port-history", e.sw().name() + " " + (port == null ? "every port" : port), "ok");
         cacheable(ctx).json(out);
     }
@@ -200,11 +193,11 @@ final class LookupRoutes {
     private void freePorts(Context ctx) throws IOException {
         String site = PortPaths.optional(ctx.queryParam("site"), "site");
         String floor = PortPaths.optional(ctx.queryParam("floor"), "floor");
-        Map<String, Object> report = portViews.free(site, floor, Requests.intParam(ctx, "days", PortViews.FREE_DAYS, 0, 3650));
+        FreeReport report = portViews.free(site, floor, Requests.intParam(ctx, "days", PortViews.FREE_DAYS, 0, 3650));
         audit.record(ctx, "free-ports", (site == null ? "*" : site) + "/" + (floor == null ? "*" : floor),
-                report.get("total") + " free");
+                report.total() + " free");
         if (PortPaths.wantsCsv(ctx.header("Accept"), ctx.queryParam("format"))) {
-            cacheable(ctx).contentType("text/csv; charset=utf-8").result(PortViews.freeCsv(report));
+            cacheable(ctx).contentType("text/csv; charset=utf-8").result(report.csv());
         } else {
             cacheable(ctx).json(report);
         }

@@ -1,20 +1,18 @@
 package porttracer.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import porttracer.index.Elastic;
+import porttracer.index.MoveEvent;
 
 /**
  * Which MACs were on one port, from when to when, rebuilt from the movement events: an event that
@@ -34,11 +32,32 @@ final class PortHistory {
         this.elastic = elastic;
     }
 
+    /** A port's (or a switch's) stays, one page, newest first. */
+    record Answer(@JsonProperty("switch") Named sw, String port, int page, int size, int total, List<Stay> stays) {
+    }
+
+    /** A switch named without its management address: the history is readable by every role. */
+    record Named(int id, String name) {
+    }
+
+    /** One MAC's time on the port: {@code until}, {@code endedBy} and {@code movedTo} null while it is there. */
+    record Stay(String mac, String vendor, String port, int vlan, String from, String until, boolean current,
+                String arrivedBy, String endedBy, MovedTo movedTo) {
+        Stay ended(String at, String by, MovedTo to) {
+            return new Stay(mac, vendor, port, vlan, from, at, false, arrivedBy, by, to);
+        }
+    }
+
+    /** Where a MAC went when it left the port. */
+    record MovedTo(@JsonProperty("switch") SwitchRef sw, String port) {
+    }
+
     /**
      * Stays on one port ({@code portKey}), or on every port of the switch when it is null. {@code spelling}:
      * the port as asked, which also finds events written before the canonical name was kept.
      */
-    Map<String, Object> history(int switchId, String portKey, String spelling, int page, int size) throws IOException {
+    Answer history(int switchId, String switchName, String portKey, String spelling, int page, int size)
+            throws IOException {
         List<Query> should = new ArrayList<>();
         for (String side : List.of("from", "to")) {
             if (portKey == null) {
@@ -48,22 +67,18 @@ final class PortHistory {
                 should.add(at(side, switchId, Query.of(q -> q.term(t -> t.field(side + ".port").value(spelling)))));
             }
         }
-        SearchResponse<ObjectNode> resp = es.search(s -> s.index(elastic.events()).ignoreUnavailable(true)
+        SearchResponse<MoveEvent> resp = es.search(s -> s.index(elastic.events()).ignoreUnavailable(true)
                 .allowNoIndices(true).size(MAX_EVENTS)
                 .query(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")))
-                .sort(o -> o.field(f -> f.field("@timestamp").order(SortOrder.Desc))), ObjectNode.class);
-        List<JsonNode> events = new ArrayList<>();
-        for (Hit<ObjectNode> h : resp.hits().hits()) {
+                .sort(o -> o.field(f -> f.field("@timestamp").order(SortOrder.Desc))), MoveEvent.class);
+        List<MoveEvent> events = new ArrayList<>();
+        for (Hit<MoveEvent> h : resp.hits().hits()) {
             events.add(0, h.source());
         }
-        List<Map<String, Object>> stays = stays(events, switchId, portKey);
+        List<Stay> stays = stays(events, switchId, portKey);
         int from = Math.min((page - 1) * size, stays.size());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("page", page);
-        out.put("size", size);
-        out.put("total", stays.size());
-        out.put("stays", stays.subList(from, Math.min(from + size, stays.size())));
-        return out;
+        return new Answer(new Named(switchId, switchName), spelling, page, size, stays.size(),
+                stays.subList(from, Math.min(from + size, stays.size())));
     }
 
     private static Query at(String side, int switchId, Query port) {
@@ -72,57 +87,39 @@ final class PortHistory {
     }
 
     /** Stays on the switch's ports (one port when {@code portKey} is given) from events oldest first; newest first out. */
-    static List<Map<String, Object>> stays(List<JsonNode> events, int switchId, String portKey) {
-        Map<String, Map<String, Object>> open = new HashMap<>();
-        List<Map<String, Object>> done = new ArrayList<>();
-        for (JsonNode e : events) {
-            String mac = Locations.text(e, "mac");
-            String at = Locations.text(e, "@timestamp");
-            String left = keyHere(e.path("from"), switchId, portKey);
+    static List<Stay> stays(List<MoveEvent> events, int switchId, String portKey) {
+        Map<String, Integer> open = new HashMap<>();
+        List<Stay> done = new ArrayList<>();
+        for (MoveEvent e : events) {
+            String left = keyHere(e.from(), switchId, portKey);
             if (left != null) {
-                Map<String, Object> stay = open.remove(mac + ' ' + left);
+                Integer stay = open.remove(e.mac() + ' ' + left);
                 if (stay != null) {
-                    stay.put("until", at);
-                    stay.put("current", false);
-                    stay.put("endedBy", Locations.text(e, "kind"));
-                    JsonNode to = e.path("to");
-                    // A move target is named without its management address: the history is readable by every role.
-                    stay.put("movedTo", to.isObject() ? Map.of("switch", Locations.switchRef(to, Role.OSS),
-                            "port", Locations.text(to, "port")) : null);
+                    MoveEvent.Place to = e.to();
+                    done.set(stay, done.get(stay).ended(e.timestamp(), e.kind(), to == null ? null
+                            : new MovedTo(Search.switchRef(to, Role.OSS), to.port())));
                 }
             }
-            String arrived = keyHere(e.path("to"), switchId, portKey);
+            String arrived = keyHere(e.to(), switchId, portKey);
             if (arrived != null) {
-                Map<String, Object> stay = new LinkedHashMap<>();
-                stay.put("mac", mac);
-                stay.put("vendor", Locations.text(e, "vendor"));
-                stay.put("port", Locations.text(e.path("to"), "port"));
-                stay.put("vlan", e.path("to").path("vlan").asInt());
-                stay.put("from", at);
-                stay.put("until", null);
-                stay.put("current", true);
-                stay.put("arrivedBy", Locations.text(e, "kind"));
-                stay.put("endedBy", null);
-                stay.put("movedTo", null);
-                open.put(mac + ' ' + arrived, stay);
-                done.add(stay);
+                open.put(e.mac() + ' ' + arrived, done.size());
+                done.add(new Stay(e.mac(), e.vendor(), e.to().port(), e.to().vlan(), e.timestamp(), null, true,
+                        e.kind(), null, null));
             }
         }
-        List<Map<String, Object>> newestFirst = new ArrayList<>(done.size());
-        for (int i = done.size() - 1; i >= 0; i--) {
-            newestFirst.add(done.get(i));
-        }
+        List<Stay> newestFirst = new ArrayList<>(done);
+        java.util.Collections.reverse(newestFirst);
         return newestFirst;
     }
 
     /** The canonical port of a place on this switch (and on the asked port, if one is), else null. */
-    private static String keyHere(JsonNode place, int switchId, String portKey) {
-        if (!place.isObject() || place.path("switchId").asInt() != switchId) {
+    private static String keyHere(MoveEvent.Place place, int switchId, String portKey) {
+        if (place == null || place.switchId() != switchId) {
             return null;
         }
-        String key = Locations.text(place, "portKey");
+        String key = place.portKey();
         if (key == null) {
-            String printed = Locations.text(place, "port");
+            String printed = place.port();
             key = printed == null || printed.isBlank() ? "" : porttracer.domain.PortName.keyOf(printed);
         }
         return portKey == null || portKey.equals(key) ? key : null;

@@ -6,8 +6,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import porttracer.index.Elastic;
+import porttracer.index.PortIndex.PortDoc;
 
 /**
  * Port-centric answers from {@code porttracer-ports}: every port of a switch with its state, the
@@ -51,9 +50,9 @@ final class PortViews {
         }
         Map<String, Map<String, Object>> out = new TreeMap<>(Search::naturalOrder);
         Instant now = Instant.now();
-        for (JsonNode d : docs(Query.of(q -> q.term(t -> t.field("switchId").value(switchId))))) {
+        for (PortDoc d : docs(Query.of(q -> q.term(t -> t.field("switchId").value(switchId))))) {
             Map<String, Object> p = fromDoc(d, role);
-            Map<String, Object> macs = withMacs.remove(Locations.text(d, "portKey"));
+            Map<String, Object> macs = withMacs.remove(d.portKey());
             if (macs != null) {
                 macs.forEach(p::putIfAbsent);
                 p.put("macs", macs.get("macs"));
@@ -76,24 +75,23 @@ final class PortViews {
         return list;
     }
 
-    private static Map<String, Object> fromDoc(JsonNode d, Role role) {
+    private static Map<String, Object> fromDoc(PortDoc d, Role role) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("port", Locations.text(d, "port"));
-        p.put("portKey", Locations.text(d, "portKey"));
-        p.put("edge", d.path("edge").isBoolean() ? d.path("edge").asBoolean() : null);
-        p.put("reason", Locations.text(d, "reason"));
-        p.put("link", Locations.text(d, "link"));
-        p.put("speed", Locations.text(d, "speed"));
-        p.put("description", Locations.text(d, "description"));
-        String mode = Locations.text(d, "mode");
-        p.put("mode", mode);
-        p.put("pvid", d.path("pvid").isInt() ? d.path("pvid").asInt() : null);
-        if (role.seesUplinks() || "access".equalsIgnoreCase(mode)) {
-            p.put("allowedVlans", Locations.text(d, "allowedVlans"));
+        p.put("port", d.port());
+        p.put("portKey", d.portKey());
+        p.put("edge", d.edge());
+        p.put("reason", d.reason());
+        p.put("link", d.link());
+        p.put("speed", d.speed());
+        p.put("description", d.description());
+        p.put("mode", d.mode());
+        p.put("pvid", d.pvid());
+        if (role.seesUplinks() || "access".equalsIgnoreCase(d.mode())) {
+            p.put("allowedVlans", d.allowedVlans());
         }
-        p.put("macCount", d.path("macCount").asInt());
-        p.put("lastMacSeen", Locations.text(d, "lastMacAt"));
-        p.put("freeSince", Locations.text(d, "freeSince"));
+        p.put("macCount", d.macCount());
+        p.put("lastMacSeen", d.lastMacAt());
+        p.put("freeSince", d.freeSince());
         return p;
     }
 
@@ -133,7 +131,7 @@ final class PortViews {
     }
 
     /** Ports free for at least {@code days} days, by site, floor and switch. */
-    Map<String, Object> free(String site, String floor, int days) throws IOException {
+    FreeReport free(String site, String floor, int days) throws IOException {
         Instant now = Instant.now();
         String cutoff = Elastic.time(now.minus(Duration.ofDays(days)));
         List<Query> filters = new ArrayList<>();
@@ -148,84 +146,23 @@ final class PortViews {
         // An uplink that is down is a broken link, not a port to patch a device into.
         Query which = Query.of(q -> q.bool(b -> b.filter(filters)
                 .mustNot(m -> m.term(t -> t.field("edge").value(false)))));
-        List<JsonNode> hits = docs(which);
+        List<PortDoc> hits = docs(which);
         hits.sort((a, b) -> {
-            int c = Locations.text(a, "site").compareTo(Locations.text(b, "site"));
-            c = c != 0 ? c : String.valueOf(Locations.text(a, "floor")).compareTo(String.valueOf(Locations.text(b, "floor")));
-            c = c != 0 ? c : Locations.text(a, "switchName").compareTo(Locations.text(b, "switchName"));
-            return c != 0 ? c : Search.naturalOrder(Locations.text(a, "portKey"), Locations.text(b, "portKey"));
+            int c = a.site().compareTo(b.site());
+            c = c != 0 ? c : String.valueOf(a.floor()).compareTo(String.valueOf(b.floor()));
+            c = c != 0 ? c : a.switchName().compareTo(b.switchName());
+            return c != 0 ? c : Search.naturalOrder(a.portKey(), b.portKey());
         });
-        Map<String, Map<String, Object>> floors = new LinkedHashMap<>();
-        for (JsonNode d : hits) {
-            Map<String, Object> fl = floors.computeIfAbsent(Locations.text(d, "site") + "\u0000" + Locations.text(d, "floor"), k -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("site", Locations.text(d, "site"));
-                m.put("floor", Locations.text(d, "floor"));
-                m.put("free", 0);
-                m.put("switches", new LinkedHashMap<Integer, Map<String, Object>>());
-                return m;
-            });
-            fl.put("free", (Integer) fl.get("free") + 1);
-            @SuppressWarnings("unchecked")
-            Map<Integer, Map<String, Object>> switches = (Map<Integer, Map<String, Object>>) fl.get("switches");
-            Map<String, Object> sw = switches.computeIfAbsent(d.path("switchId").asInt(), id -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", id);
-                m.put("name", Locations.text(d, "switchName"));
-                m.put("ports", new ArrayList<Map<String, Object>>());
-                return m;
-            });
-            Map<String, Object> port = new LinkedHashMap<>();
-            port.put("port", Locations.text(d, "port"));
-            port.put("portKey", Locations.text(d, "portKey"));
-            port.put("description", Locations.text(d, "description"));
-            port.put("speed", Locations.text(d, "speed"));
-            port.put("freeSince", Locations.text(d, "freeSince"));
-            port.put("lastMacSeen", Locations.text(d, "lastMacAt"));
-            port.put("daysFree", Duration.between(Instant.parse(Locations.text(d, "freeSince")), now).toDays());
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> ports = (List<Map<String, Object>>) sw.get("ports");
-            ports.add(port);
-        }
-        List<Map<String, Object>> floorList = new ArrayList<>();
-        for (Map<String, Object> fl : floors.values()) {
-            fl.put("switches", new ArrayList<>(((Map<?, ?>) fl.get("switches")).values()));
-            floorList.add(fl);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("site", site);
-        out.put("floor", floor);
-        out.put("days", days);
-        out.put("asOf", Elastic.time(now));
-        out.put("total", hits.size());
-        out.put("capped", hits.size() >= MAX_PORTS);
-        out.put("floors", floorList);
-        return out;
+        return new FreeReport(site, floor, days, Elastic.time(now), hits.size(), hits.size() >= MAX_PORTS,
+                FreeReport.group(hits, now));
     }
 
-    /** The free-port report as CSV rows, one per port. */
-    @SuppressWarnings("unchecked")
-    static String freeCsv(Map<String, Object> report) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> fl : (List<Map<String, Object>>) report.get("floors")) {
-            for (Map<String, Object> sw : (List<Map<String, Object>>) fl.get("switches")) {
-                for (Map<String, Object> p : (List<Map<String, Object>>) sw.get("ports")) {
-                    rows.add(java.util.Arrays.asList(fl.get("site"), fl.get("floor"), sw.get("name"), p.get("port"),
-                            p.get("description"), p.get("speed"), p.get("freeSince"), p.get("lastMacSeen"),
-                            p.get("daysFree")));
-                }
-            }
-        }
-        return Csv.write(List.of("site", "floor", "switch", "port", "description", "speed", "freeSince", "lastMacSeen",
-                "daysFree"), rows);
-    }
-
-    private List<JsonNode> docs(Query which) throws IOException {
-        SearchResponse<ObjectNode> resp = es.search(s -> s.index(elastic.ports()).ignoreUnavailable(true)
+    private List<PortDoc> docs(Query which) throws IOException {
+        SearchResponse<PortDoc> resp = es.search(s -> s.index(elastic.ports()).ignoreUnavailable(true)
                 .allowNoIndices(true).size(MAX_PORTS).query(which)
-                .sort(o -> o.field(f -> f.field("portKey").order(SortOrder.Asc))), ObjectNode.class);
-        List<JsonNode> out = new ArrayList<>();
-        for (Hit<ObjectNode> h : resp.hits().hits()) {
+                .sort(o -> o.field(f -> f.field("portKey").order(SortOrder.Asc))), PortDoc.class);
+        List<PortDoc> out = new ArrayList<>();
+        for (Hit<PortDoc> h : resp.hits().hits()) {
             out.add(h.source());
         }
         return out;

@@ -7,8 +7,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +18,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import porttracer.domain.MacAddress;
 import porttracer.index.Elastic;
+import porttracer.index.LocationDoc;
+import porttracer.index.MoveEvent;
 
 /**
  * Every index query other than a trace: the one-box search, a MAC's movement history and a
@@ -52,7 +52,7 @@ final class Search {
     }
 
     /** One box: what {@code q} could be (MAC, MAC or OUI prefix, IP or IP prefix, vendor, switch, port, description). */
-    Map<String, Object> search(String q, int page, int size, Role role) throws IOException {
+    SearchAnswer search(String q, int page, int size, Role role) throws IOException {
         List<String> kinds = new ArrayList<>();
         List<Query> should = interpretations(q.strip(), role, kinds);
         List<String> resolved = hostname(q.strip(), kinds, should);
@@ -61,7 +61,7 @@ final class Search {
             throw new ApiError(400, "results past the first " + CAP + " are not served: refine your search",
                     Map.of("cap", CAP));
         }
-        SearchResponse<ObjectNode> resp = es.search(s -> s.index(elastic.current()).from(from).size(size)
+        SearchResponse<LocationDoc> resp = es.search(s -> s.index(elastic.current()).from(from).size(size)
                 .trackTotalHits(t -> t.count(CAP))
                 .query(b -> b.bool(x -> {
                     x.should(should).minimumShouldMatch("1");
@@ -72,30 +72,17 @@ final class Search {
                 }))
                 .sort(o -> o.field(f -> f.field("edge.current").order(SortOrder.Desc).missing("_last")))
                 .sort(o -> o.field(f -> f.field("present").order(SortOrder.Desc)))
-                .sort(o -> o.field(f -> f.field("macBare"))), ObjectNode.class);
+                .sort(o -> o.field(f -> f.field("macBare"))), LocationDoc.class);
         long total = resp.hits().total() == null ? 0 : resp.hits().total().value();
         boolean capped = resp.hits().total() != null && resp.hits().total().relation() == TotalHitsRelation.Gte;
         Instant now = Instant.now();
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Hit<ObjectNode> h : resp.hits().hits()) {
+        List<TraceAnswer> results = new ArrayList<>();
+        for (Hit<LocationDoc> h : resp.hits().hits()) {
             results.add(locations.answer(h.source(), role, now));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("q", q);
-        out.put("kinds", kinds);
-        out.put("page", page);
-        out.put("size", size);
-        out.put("total", total);
-        out.put("capped", capped);
-        if (resolved != null) {
-            out.put("resolved", resolved);
-        }
-        if (capped) {
-            out.put("message", "more than " + CAP + " matches: refine your search (a longer MAC prefix, a switch "
-                    + "name with its port, an IP address)");
-        }
-        out.put("results", results);
-        return out;
+        String message = !capped ? null : "more than " + CAP + " matches: refine your search (a longer MAC prefix, "
+                + "a switch name with its port, an IP address)";
+        return new SearchAnswer(q, kinds, page, size, total, capped, resolved, message, results);
     }
 
     /** A DNS name: its IPs (bounded, cached lookup), then the MACs whose ARP entries hold them; null when not a name. */
@@ -167,46 +154,32 @@ final class Search {
     }
 
     /** Appeared / moved / disappeared events of one MAC, newest first. */
-    Map<String, Object> history(MacAddress mac, int page, int size, Role role) throws IOException {
+    HistoryAnswer history(MacAddress mac, int page, int size, Role role) throws IOException {
         int from = (page - 1) * size;
         if (from + size > 10_000) {
             throw new ApiError(400, "history pages past the first 10000 events are not served");
         }
-        SearchResponse<ObjectNode> resp = es.search(s -> s.index(elastic.events()).from(from).size(size)
+        SearchResponse<MoveEvent> resp = es.search(s -> s.index(elastic.events()).from(from).size(size)
                 .ignoreUnavailable(true).allowNoIndices(true)
                 .query(x -> x.term(t -> t.field("mac").value(mac.toString())))
-                .sort(o -> o.field(f -> f.field("@timestamp").order(SortOrder.Desc))), ObjectNode.class);
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (Hit<ObjectNode> h : resp.hits().hits()) {
-            JsonNode e = h.source();
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("at", Locations.text(e, "@timestamp"));
-            one.put("kind", Locations.text(e, "kind"));
-            one.put("vlan", e.path("vlan").isMissingNode() ? null : e.path("vlan").asInt());
-            one.put("from", place(e.path("from"), role));
-            one.put("to", place(e.path("to"), role));
-            events.add(one);
+                .sort(o -> o.field(f -> f.field("@timestamp").order(SortOrder.Desc))), MoveEvent.class);
+        List<HistoryAnswer.Event> events = new ArrayList<>();
+        for (Hit<MoveEvent> h : resp.hits().hits()) {
+            MoveEvent e = h.source();
+            events.add(new HistoryAnswer.Event(e.timestamp(), e.kind(), e.vlan(), place(e.from(), role),
+                    place(e.to(), role)));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("mac", mac.toString());
-        out.put("page", page);
-        out.put("size", size);
-        out.put("total", resp.hits().total() == null ? 0 : resp.hits().total().value());
-        out.put("events", events);
-        return out;
+        return new HistoryAnswer(mac.toString(), page, size,
+                resp.hits().total() == null ? 0 : resp.hits().total().value(), events);
     }
 
-    private static Map<String, Object> place(JsonNode p, Role role) {
-        if (!p.isObject()) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("switch", Locations.switchRef(p, role));
-        out.put("port", Locations.text(p, "port"));
-        out.put("vlan", p.path("vlan").asInt());
-        // Events record edge places only.
-        out.put("edge", true);
-        return out;
+    private static HistoryAnswer.Place place(MoveEvent.Place p, Role role) {
+        // Events record edge places only, and no management address.
+        return p == null ? null : new HistoryAnswer.Place(switchRef(p, role), p.port(), p.vlan(), true);
+    }
+
+    static SwitchRef switchRef(MoveEvent.Place p, Role role) {
+        return SwitchRef.of(p.switchId(), p.switchName(), null, p.site(), p.floor(), role);
     }
 
     /** Every port of a switch on which the index has MACs, each with its MACs; oss: edge ports only. */
@@ -215,46 +188,65 @@ final class Search {
                 ? Query.of(x -> x.term(t -> t.field("sightings.switchId").value(switchId)))
                 : Query.of(x -> x.bool(b -> b.filter(f -> f.term(t -> t.field("edge.switchId").value(switchId)))
                         .filter(f -> f.term(t -> t.field("edge.current").value(true)))));
-        Map<String, Map<String, Object>> ports = new TreeMap<>(Search::naturalOrder);
+        Map<String, PortMacs> ports = new TreeMap<>(Search::naturalOrder);
         Instant now = Instant.now();
         List<FieldValue> after = null;
         while (true) {
             List<FieldValue> searchAfter = after;
-            SearchResponse<ObjectNode> resp = es.search(s -> {
+            SearchResponse<LocationDoc> resp = es.search(s -> {
                 s.index(elastic.current()).size(2_000).query(which).sort(o -> o.field(f -> f.field("macBare")));
                 return searchAfter == null ? s : s.searchAfter(searchAfter);
-            }, ObjectNode.class);
-            for (Hit<ObjectNode> h : resp.hits().hits()) {
+            }, LocationDoc.class);
+            for (Hit<LocationDoc> h : resp.hits().hits()) {
                 addToPorts(ports, h.source(), switchId, role, now);
             }
             if (resp.hits().hits().size() < 2_000) {
-                return new ArrayList<>(ports.values());
+                return ports.values().stream().map(PortMacs::asMap).toList();
             }
             after = resp.hits().hits().get(resp.hits().hits().size() - 1).sort();
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void addToPorts(Map<String, Map<String, Object>> ports, JsonNode doc, int switchId, Role role, Instant now) {
-        for (JsonNode s : doc.path("sightings")) {
-            if (s.path("switchId").asInt() != switchId || !(s.path("edge").asBoolean() || role.seesUplinks())) {
+    /** One MAC on a port. */
+    record PortMac(String mac, String vendor, int vlan, String firstSeen) {
+    }
+
+    /** A port with the MACs the index has on it (as a map: the port views merge it with the port's document). */
+    private record PortMacs(LocationView at, List<PortMac> macs) {
+        /** The location's port fields (not its switch, VLAN, first sighting, count or badges) and the MACs. */
+        Map<String, Object> asMap() {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("port", at.port());
+            p.put("portKey", at.portKey());
+            p.put("edge", at.edge());
+            p.put("reason", at.reason());
+            p.put("lastSeen", at.lastSeen());
+            p.put("stale", at.stale());
+            p.put("staleReason", at.staleReason());
+            putIfSet(p, "description", at.description());
+            putIfSet(p, "mode", at.mode());
+            putIfSet(p, "pvid", at.pvid());
+            putIfSet(p, "members", at.members());
+            putIfSet(p, "allowedVlans", at.allowedVlans());
+            p.put("macs", macs);
+            return p;
+        }
+
+        private static void putIfSet(Map<String, Object> p, String key, Object value) {
+            if (value != null) {
+                p.put(key, value);
+            }
+        }
+    }
+
+    private void addToPorts(Map<String, PortMacs> ports, LocationDoc doc, int switchId, Role role, Instant now) {
+        for (LocationDoc.SightingDoc s : Locations.sightings(doc)) {
+            if (s.switchId() != switchId || !(s.edge() || role.seesUplinks())) {
                 continue;
             }
-            Map<String, Object> port = ports.computeIfAbsent(Locations.text(s, "portKey"), k -> {
-                Map<String, Object> p = locations.location(s, role, now);
-                p.remove("switch");
-                p.remove("vlan");
-                p.remove("firstSeen");
-                p.remove("badges");
-                p.put("macs", new ArrayList<Map<String, Object>>());
-                return p;
-            });
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("mac", Locations.text(doc, "mac"));
-            m.put("vendor", Locations.text(doc, "vendor"));
-            m.put("vlan", s.path("vlan").asInt());
-            m.put("firstSeen", Locations.text(s, "firstSeen"));
-            ((List<Map<String, Object>>) port.get("macs")).add(m);
+            PortMacs port = ports.computeIfAbsent(s.portKey(),
+                    k -> new PortMacs(locations.location(s, role, now), new ArrayList<>()));
+            port.macs().add(new PortMac(doc.mac(), doc.vendor(), s.vlan(), s.firstSeen()));
         }
     }
 

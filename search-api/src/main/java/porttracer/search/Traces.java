@@ -4,21 +4,18 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import porttracer.collect.LiveVerifier;
 import porttracer.domain.MacAddress;
 import porttracer.index.Elastic;
+import porttracer.index.LocationDoc;
 import porttracer.store.PollOutcome;
 import porttracer.store.SwitchRecord;
 
@@ -51,9 +48,9 @@ final class Traces {
     }
 
     /** The trace answer, or null when the MAC was never seen. */
-    Map<String, Object> trace(MacAddress mac, Users.User user, boolean forceLive) throws IOException {
+    TraceAnswer trace(MacAddress mac, Users.User user, boolean forceLive) throws IOException {
         Role role = user.role();
-        JsonNode doc = get(mac);
+        LocationDoc doc = get(mac);
         if (doc == null) {
             return null;
         }
@@ -66,52 +63,42 @@ final class Traces {
             doc = get(mac);
             now = Instant.now();
         }
-        Map<String, Object> answer = locations.answer(doc, role, now);
-        if (!checked.isEmpty()) {
-            answer.put("liveCheck", liveCheck(checked, forceLive, role));
-        }
-        return answer;
+        TraceAnswer answer = locations.answer(doc, role, now);
+        return checked.isEmpty() ? answer : answer.withLiveCheck(liveCheck(checked, forceLive, role));
     }
 
     /** Answers for many MACs in one round trip, without live checks; MACs never seen are "found": false. */
-    List<Map<String, Object>> batch(List<MacAddress> macs, Role role) throws IOException {
+    List<BatchItem> batch(List<MacAddress> macs, Role role) throws IOException {
         List<String> ids = macs.stream().map(MacAddress::bare).toList();
-        MgetResponse<ObjectNode> got = es.mget(m -> m.index(current).ids(ids), ObjectNode.class);
+        MgetResponse<LocationDoc> got = es.mget(m -> m.index(current).ids(ids), LocationDoc.class);
         Instant now = Instant.now();
-        List<Map<String, Object>> out = new ArrayList<>(macs.size());
+        List<BatchItem> out = new ArrayList<>(macs.size());
         for (int i = 0; i < macs.size(); i++) {
-            MultiGetResponseItem<ObjectNode> item = got.docs().get(i);
+            MultiGetResponseItem<LocationDoc> item = got.docs().get(i);
             if (item.isFailure()) {
                 throw new IOException("reading " + macs.get(i) + ": " + item.failure().error().reason());
             }
-            Map<String, Object> one;
             if (item.result().found() && item.result().source() != null) {
-                one = new LinkedHashMap<>();
-                one.put("found", true);
-                one.putAll(locations.answer(item.result().source(), role, now));
+                out.add(locations.answer(item.result().source(), role, now).inBatch());
             } else {
-                one = new LinkedHashMap<>();
-                one.put("found", false);
-                one.put("mac", macs.get(i).toString());
-                one.put("locations", List.of());
+                out.add(new BatchItem.Missing(macs.get(i).toString()));
             }
-            out.add(one);
         }
         return out;
     }
 
-    private JsonNode get(MacAddress mac) throws IOException {
-        GetResponse<ObjectNode> got = es.get(g -> g.index(current).id(mac.bare()), ObjectNode.class);
+    private LocationDoc get(MacAddress mac) throws IOException {
+        GetResponse<LocationDoc> got = es.get(g -> g.index(current).id(mac.bare()), LocationDoc.class);
         return got.found() ? got.source() : null;
     }
 
     /** The switches whose tables hold the MAC; none: every switch of its last known edge's site. */
-    private List<SwitchRecord> sawIt(JsonNode doc) {
+    private List<SwitchRecord> sawIt(LocationDoc doc) {
         Set<Integer> ids = new LinkedHashSet<>();
-        doc.path("sightings").forEach(s -> ids.add(s.path("switchId").asInt()));
+        Locations.sightings(doc).forEach(s -> ids.add(s.switchId()));
         List<SwitchRecord> out = new ArrayList<>();
         if (ids.isEmpty()) {
-            String site = Locations.text(doc.path("edge"), "site");
+            String site = doc.edge() == null ? null : doc.edge().site();
             switches.all().values().stream().map(SwitchDirectory.Entry::sw)
                     .filter(sw -> sw.enabled() && sw.site().equals(site)).forEach(out::add);
             return out;
@@ -126,10 +113,10 @@ final class Traces {
     }
 
     /** Switches whose data for this MAC is stale, unless this MAC was re-checked a moment ago. */
-    private List<SwitchRecord> staleSwitches(MacAddress mac, JsonNode doc, Instant now) {
+    private List<SwitchRecord> staleSwitches(MacAddress mac, LocationDoc doc, Instant now) {
         List<SwitchRecord> out = new ArrayList<>();
-        for (JsonNode s : doc.path("sightings")) {
-            SwitchDirectory.Entry e = switches.get(s.path("switchId").asInt());
+        for (LocationDoc.SightingDoc s : Locations.sightings(doc)) {
+            SwitchDirectory.Entry e = switches.get(s.switchId());
             // Only data that aged while its switch still answers: a switch whose polls fail would fail live too.
             boolean aged = e != null && e.status() != null && "ok".equals(e.status().lastOutcome())
                     && switches.staleReason(e, now) != null;
@@ -148,24 +135,13 @@ final class Traces {
         return last != null && t - last < AUTO_RECHECK_NANOS ? List.of() : out;
     }
 
-    private static Map<String, Object> liveCheck(List<LiveVerifier.Result> results, boolean forced, Role role) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("at", Elastic.time(Instant.now()));
-        out.put("forced", forced);
-        out.put("switches", results.size());
-        out.put("failed", results.stream().filter(r -> r.outcome() != PollOutcome.OK).count());
+    private static TraceAnswer.LiveCheck liveCheck(List<LiveVerifier.Result> results, boolean forced, Role role) {
+        List<TraceAnswer.Result> each = null;
         if (role.seesUplinks()) {
-            List<Map<String, Object>> each = new ArrayList<>();
-            for (LiveVerifier.Result r : results) {
-                Map<String, Object> one = new LinkedHashMap<>();
-                one.put("switch", r.sw().name());
-                one.put("outcome", r.outcome().id());
-                one.put("error", r.error());
-                one.put("durationMs", r.durationMs());
-                each.add(one);
-            }
-            out.put("results", each);
+            each = results.stream().map(r -> new TraceAnswer.Result(r.sw().name(), r.outcome().id(), r.error(),
+                    r.durationMs())).toList();
         }
-        return out;
+        return new TraceAnswer.LiveCheck(Elastic.time(Instant.now()), forced, results.size(),
+                results.stream().filter(r -> r.outcome() != PollOutcome.OK).count(), each);
     }
 }
