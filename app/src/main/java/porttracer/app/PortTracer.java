@@ -164,7 +164,8 @@ public final class PortTracer implements AutoCloseable {
     }
 
     public ApiServer startApi(String host, int port) {
-        api = new ApiServer(settings, db, elastic, inventory, liveVerifier, alertStore, alerts, registry);
+        api = new ApiServer(porttracer.search.ApiConfig.from(settings), db, elastic, inventory, liveVerifier, alertStore, alerts,
+                registry);
         running.add(0, api);
         api.start(host, port);
         return api;

@@ -29,7 +29,7 @@ final class ApiFixture implements AutoCloseable {
         Settings s = TestEnv.settings(settings);
         Scratch.resetDatabase(s);
         // Keyboard-interactive only, as many N-series switches: the API tests then also cover that login
-        // (and a listing's login.method never spells "password", which ApiTest looks for as a leaked field).
+        // (and a listing's login.method never spells "password", which InventoryApiTest looks for as a leaked field).
         sim = SimulatorServer.start(fleet, SimulatorOptions.defaults().withHostKeyDir(keys)
                 .withCredentials("admin", TestEnv.plantedSecret()),
                 sw -> porttracer.sim.SwitchLogin.standard().withAuthMethods("keyboard-interactive"));

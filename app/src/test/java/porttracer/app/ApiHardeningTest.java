@@ -76,8 +76,8 @@ class ApiHardeningTest {
         for (Map.Entry<String, String> e : settings.entrySet()) {
             s = s.with(e.getKey(), e.getValue());
         }
-        ApiServer api = new ApiServer(s, f.pt.db(), f.pt.elastic(), f.pt.inventory(), f.pt.liveVerifier(),
-                f.pt.alertStore(), f.pt.alerts(), new PrometheusRegistry()).start("127.0.0.1", 0);
+        ApiServer api = new ApiServer(porttracer.search.ApiConfig.from(s), f.pt.db(), f.pt.elastic(), f.pt.inventory(),
+                f.pt.liveVerifier(), f.pt.alertStore(), f.pt.alerts(), new PrometheusRegistry()).start("127.0.0.1", 0);
         extra.add(api);
         return api.port();
     }

@@ -215,8 +215,8 @@ class DirectoryLoginTest {
     }
 
     private ApiServer second(Settings s) {
-        return new ApiServer(s, f.pt.db(), f.pt.elastic(), f.pt.inventory(), f.pt.liveVerifier(),
-                f.pt.alertStore(), f.pt.alerts(), new PrometheusRegistry()).start("127.0.0.1", 0);
+        return new ApiServer(porttracer.search.ApiConfig.from(s), f.pt.db(), f.pt.elastic(), f.pt.inventory(),
+                f.pt.liveVerifier(), f.pt.alertStore(), f.pt.alerts(), new PrometheusRegistry()).start("127.0.0.1", 0);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package porttracer.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,12 +140,12 @@ final class InventoryAdmin {
 
     /** Reads and validates a switch from named fields (JSON body or CSV line). */
     SwitchInput switchInput(Function<String, String> field) {
-        String name = name(required(field, "name"));
-        String host = required(field, "host");
+        String name = name(Requests.required(field.apply("name"), "name").strip());
+        String host = Requests.required(field.apply("host"), "host").strip();
         if (!HOST.matcher(host).matches()) {
             throw new ApiError(400, "host must be a host name or IP address");
         }
-        int sshPort = integer(field, "sshPort", 22, 1, 65535);
+        int sshPort = Requests.wholeNumber(stripped(field.apply("sshPort")), "sshPort", 22, 1, 65535);
         Platform platform = SwitchLoginInput.platform(field.apply("platform"));
         String credential = field.apply("credential");
         String username = field.apply("username");
@@ -159,13 +158,14 @@ final class InventoryAdmin {
             throw new ApiError(400, "enabled must be true or false");
         }
         Integer interval = field.apply("pollIntervalSeconds") == null ? null
-                : integer(field, "pollIntervalSeconds", 0, 10, 86_400);
+                : Requests.wholeNumber(stripped(field.apply("pollIntervalSeconds")), "pollIntervalSeconds", 0, 10, 86_400);
         String model = field.apply("model");
         if (model != null && model.length() > 64) {
             throw new ApiError(400, "model is longer than 64 characters");
         }
         SwitchLoginInput.Extras extras = SwitchLoginInput.extras(field, username != null);
-        return new SwitchInput(name, host, sshPort, platform, model, required(field, "site"), field.apply("floor"),
+        String site = Requests.required(field.apply("site"), "site").strip();
+        return new SwitchInput(name, host, sshPort, platform, model, site, field.apply("floor"),
                 credential, username, password, !"false".equals(enabled), interval, extras.enablePassword(),
                 extras.privateKey(), extras.legacyCrypto());
     }
@@ -213,28 +213,9 @@ final class InventoryAdmin {
         return inventory.switchId(name);
     }
 
-    private static String required(Function<String, String> field, String name) {
-        String v = field.apply(name);
-        if (v == null || v.isBlank()) {
-            throw new ApiError(400, name + " is required");
-        }
-        return v.strip();
-    }
-
-    private static int integer(Function<String, String> field, String name, int dflt, int min, int max) {
-        String v = field.apply(name);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        throw new ApiError(400, name + " must be a whole number from " + min + " to " + max);
+    /** CSV cells and JSON fields may carry spaces around a number. */
+    private static String stripped(String value) {
+        return value == null ? null : value.strip();
     }
 
     static String name(String name) {
@@ -242,11 +223,5 @@ final class InventoryAdmin {
             throw new ApiError(400, "a name is 1 to 64 letters, digits, spaces, dots, dashes or underscores");
         }
         return name.strip();
-    }
-
-    static Map<String, String> fields(JsonNode body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        body.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-        return out;
     }
 }

@@ -1,9 +1,13 @@
 package porttracer.search;
 
+import io.javalin.security.RouteRole;
 import java.util.Locale;
 
-/** What a user may see: oss sees edge locations only; netadmin sees uplinks too; superadmin manages. */
-public enum Role {
+/**
+ * What a user may see: oss sees edge locations only; netadmin sees uplinks too; superadmin manages.
+ * A route declares the least role it needs ({@link Routes}); that role and those above it may call it.
+ */
+public enum Role implements RouteRole {
     OSS, NETADMIN, SUPERADMIN;
 
     public String id() {

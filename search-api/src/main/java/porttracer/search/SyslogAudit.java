@@ -59,8 +59,8 @@ final class SyslogAudit implements AuditLog.Sink {
     }
 
     /** The sink configured by {@code audit.syslog}, or none when it is empty. */
-    static AuditLog.Sink fromSettings(Settings settings, PrometheusRegistry registry) {
-        String url = settings.get("audit.syslog");
+    static AuditLog.Sink from(ApiConfig config, PrometheusRegistry registry) {
+        String url = config.auditSyslog();
         if (url.isBlank()) {
             return AuditLog.Sink.NONE;
         }
@@ -68,13 +68,13 @@ final class SyslogAudit implements AuditLog.Sink {
         SSLContext tls = null;
         if (target.protocol().equals("tls")) {
             try {
-                tls = TlsTrust.context(settings.get("audit.syslog-ca-file"));
+                tls = TlsTrust.context(config.auditSyslogCaFile());
             } catch (GeneralSecurityException e) {
                 throw new IllegalArgumentException(Settings.envName("audit.syslog-ca-file") + ": " + e.getMessage(), e);
             }
         }
         LOG.atInfo().addKeyValue("target", target).log("audit rows are forwarded to syslog");
-        return new SyslogAudit(target, tls, settings.getInt("audit.syslog-queue"), registry);
+        return new SyslogAudit(target, tls, config.auditSyslogQueue(), registry);
     }
 
     @Override
