@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quartz.SimpleTrigger;
+import org.quartz.CalendarIntervalTrigger;
 import org.quartz.TriggerKey;
 import porttracer.collect.Collector;
 
@@ -21,19 +21,19 @@ class InventorySyncTest {
             int sw = f.ids.values().iterator().next();
             TriggerKey key = TriggerKey.triggerKey("switch-" + sw, "switches");
             assertThat(scheduler.checkExists(Collector.jobKeyOf(sw))).isTrue();
-            assertThat(((SimpleTrigger) scheduler.getTrigger(key)).getRepeatInterval()).isEqualTo(300_000L);
+            assertThat(((CalendarIntervalTrigger) scheduler.getTrigger(key)).getRepeatInterval()).isEqualTo(300);
 
             f.pt.inventory().setPollInterval(sw, 60);
             c.syncInventory();
-            assertThat(((SimpleTrigger) scheduler.getTrigger(key)).getRepeatInterval()).isEqualTo(60_000L);
+            assertThat(((CalendarIntervalTrigger) scheduler.getTrigger(key)).getRepeatInterval()).isEqualTo(60);
 
             // A site's interval applies to its switches without one of their own.
             int other = f.ids.values().stream().filter(i -> i != sw).findFirst().orElseThrow();
             int site = f.pt.inventory().site("site1");
             f.pt.inventory().setSiteDefaults(site, null, 120);
             c.syncInventory();
-            assertThat(((SimpleTrigger) scheduler.getTrigger(TriggerKey.triggerKey("switch-" + other, "switches")))
-                    .getRepeatInterval()).isEqualTo(120_000L);
+            assertThat(((CalendarIntervalTrigger) scheduler.getTrigger(TriggerKey.triggerKey("switch-" + other, "switches")))
+                    .getRepeatInterval()).isEqualTo(120);
 
             f.pt.inventory().setEnabled(sw, false);
             c.syncInventory();

@@ -18,7 +18,9 @@ import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
-import org.quartz.SimpleTrigger;
+import org.quartz.CalendarIntervalScheduleBuilder;
+import org.quartz.CalendarIntervalTrigger;
+import org.quartz.DateBuilder.IntervalUnit;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -119,7 +121,7 @@ public final class Collector implements AutoCloseable {
         JobKey job = JobKey.jobKey(name, MAINTENANCE);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, MAINTENANCE).forJob(job)
                 .startAt(java.util.Date.from(Instant.now().plusSeconds(60)))
-                .withSchedule(org.quartz.SimpleScheduleBuilder.simpleSchedule()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(every.toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
@@ -169,16 +171,12 @@ public final class Collector implements AutoCloseable {
                 continue;
             }
             Trigger existing = scheduler.getTrigger(triggerKey(sw.id()));
-            if (existing instanceof SimpleTrigger st && st.getRepeatInterval() == interval.toMillis()) {
+            if (existing instanceof CalendarIntervalTrigger ct && ct.getRepeatIntervalUnit() == IntervalUnit.SECOND
+                    && ct.getRepeatInterval() == interval.toSeconds()) {
                 confirmedIntervals.put(sw.id(), interval.toMillis());
                 continue;
             }
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(sw.id())).forJob(job)
-                    .startAt(Date.from(firstFire(sw.id(), interval, Instant.now())))
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
-                            .withMisfireHandlingInstructionNowWithExistingCount())
-                    .build();
+            Trigger trigger = pollTrigger(sw.id(), interval, Instant.now());
             if (existing != null) {
                 scheduler.rescheduleJob(existing.getKey(), trigger);
                 confirmedIntervals.put(sw.id(), interval.toMillis());
@@ -232,6 +230,21 @@ public final class Collector implements AutoCloseable {
     }
 
     /** The next instant at or after {@code now} on this switch's phase of the interval. */
+    /**
+     * A switch's poll trigger: every {@code interval} on the switch's own phase. A late firing runs once
+     * at once and the next one returns to the phase (a calendar-interval trigger counts from its start);
+     * a simple trigger's "fire now" moves the phase to the late moment, and an overloaded node then
+     * bunches its polls and starves part of the fleet (bench/RESULTS.md 5b).
+     */
+    static Trigger pollTrigger(int switchId, Duration interval, Instant now) {
+        return TriggerBuilder.newTrigger().withIdentity(triggerKey(switchId)).forJob(jobKey(switchId))
+                .startAt(Date.from(firstFire(switchId, interval, now)))
+                .withSchedule(CalendarIntervalScheduleBuilder.calendarIntervalSchedule()
+                        .withInterval((int) interval.toSeconds(), IntervalUnit.SECOND)
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
     static Instant firstFire(int switchId, Duration interval, Instant now) {
         long period = interval.toMillis();
         double frac = (switchId * PHASE_STEP) % 1.0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.quartz.spi.OperableTrigger;
 
 /** Poll start times spread evenly over the interval, stable per switch. */
 class StaggerTest {
@@ -35,5 +36,21 @@ class StaggerTest {
         Instant b = Collector.firstFire(42, interval, Instant.parse("2026-11-26T13:37:11Z"));
         assertThat(Duration.between(a, b).toMillis() % interval.toMillis()).isZero();
         assertThat(Collector.firstFire(43, interval, Instant.parse("2026-11-26T10:00:00Z"))).isNotEqualTo(a);
+    }
+
+    @Test
+    void aLateFiringRunsOnceNowAndTheNextReturnsToThePhase() {
+        Duration interval = Duration.ofMinutes(5);
+        Instant start = Instant.now().minus(Duration.ofHours(1));
+        OperableTrigger t = (OperableTrigger) Collector.pollTrigger(42, interval, start);
+        t.computeFirstFireTime(null);
+        long phase = t.getNextFireTime().getTime();
+        // The node was busy or down past the misfire threshold: Quartz applies the trigger's misfire rule.
+        t.updateAfterMisfire(null);
+        assertThat(t.getNextFireTime().getTime()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(5_000L));
+        t.triggered(null);
+        long next = t.getNextFireTime().getTime();
+        assertThat(next).isGreaterThan(System.currentTimeMillis());
+        assertThat((next - phase) % interval.toMillis()).as("back on the switch's phase").isZero();
     }
 }
