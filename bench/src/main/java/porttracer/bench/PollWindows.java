@@ -92,7 +92,10 @@ final class PollWindows {
         m.put("consecutive_pairs", gaps.size());
         m.put("gap_min_s", gaps.isEmpty() ? null : Report.round(gaps.get(0), 1));
         m.put("gap_p50_s", gaps.isEmpty() ? null : Report.round(gaps.get(gaps.size() / 2), 1));
+        m.put("gap_p99_s", gaps.isEmpty() ? null : Report.round(gaps.get((int) Math.min(gaps.size() - 1, gaps.size() * 0.99)), 1));
         m.put("gap_max_s", gaps.isEmpty() ? null : Report.round(gaps.get(gaps.size() - 1), 1));
+        // A switch that waited more than an interval plus the 30 s misfire threshold missed a turn, wherever the windows fall.
+        m.put("pairs_longer_than_interval_plus_30s", gaps.stream().filter(g -> g > interval + 30.0).count());
         m.put("pairs_closer_than_half_interval", gaps.stream().filter(g -> g < interval / 2.0).count());
         return m;
     }
