@@ -46,6 +46,7 @@ public final class PortTracer implements AutoCloseable {
     private final EsConfig es;
     private final PollConfig poll;
     private final ClassifyConfig classify;
+    private final SshConfig ssh;
     private final EventsConfig eventsConfig;
     private final RetentionConfig retentionConfig;
     private final String node;
@@ -80,7 +81,7 @@ public final class PortTracer implements AutoCloseable {
         DbConfig dbConfig = DbConfig.from(settings);
         SecretConfig secretConfig = SecretConfig.from(settings);
         AlertConfig alertConfig = AlertConfig.from(settings);
-        SshConfig ssh = SshConfig.from(settings);
+        this.ssh = SshConfig.from(settings);
         this.poll = PollConfig.from(settings);
         this.classify = ClassifyConfig.from(settings);
         this.eventsConfig = EventsConfig.from(settings);
@@ -164,7 +165,7 @@ public final class PortTracer implements AutoCloseable {
     }
 
     public ApiServer startApi(String host, int port) {
-        api = new ApiServer(porttracer.search.ApiConfig.from(settings), db, elastic, inventory, liveVerifier, alertStore, alerts,
+        api = new ApiServer(porttracer.search.ApiConfig.from(settings, poll, ssh, classify), db, elastic, inventory, liveVerifier, alertStore, alerts,
                 registry);
         running.add(0, api);
         api.start(host, port);

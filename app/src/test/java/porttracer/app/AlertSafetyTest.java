@@ -279,9 +279,22 @@ class AlertSafetyTest {
     void aDeliveryConnectsToTheAddressCheckedNotToWhatTheNameResolvesToNext() throws Exception {
         // DNS rebinding: the name resolves to an allowed address for the check, then to loopback, where a
         // receiver listens on the same port. Only a delivery pinned to the checked address reaches the first.
+        HttpServer victim = null;
+        for (int attempt = 1; victim == null; attempt++) {
+            try {
+                victim = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
+                        receiver.getAddress().getPort()), 0);
+            } catch (java.net.BindException taken) {
+                // Another process holds that port on 127.0.0.1: move the allowed receiver and try again.
+                if (attempt == 20) {
+                    throw taken;
+                }
+                receiver.stop(0);
+                receiver = receiver(ALLOWED, received);
+            }
+        }
         int port = receiver.getAddress().getPort();
         AtomicInteger victimHits = new AtomicInteger();
-        HttpServer victim = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
         victim.createContext("/", ex -> {
             victimHits.incrementAndGet();
             ex.sendResponseHeaders(204, -1);

@@ -112,6 +112,8 @@ class Elasticsearch9CompatTest {
         assertThat(edge.get("edge").asBoolean()).isTrue();
         assertThat(edge.get("switch").get("name").asText()).isEqualTo(h.switchName());
         assertThat(edge.get("port").asText()).isEqualTo(h.port());
+        // Search reads what a refresh has made visible (a trace is a real-time get): don't race the 1 s refresh.
+        f.pt.elastic().client().indices().refresh(r -> r.index(f.pt.elastic().currentIndex()));
         for (String q : List.of(h.mac().bare().substring(0, 8), h.switchName(), h.mac().toString())) {
             Http.Reply r = api.get("/api/v1/search?q=" + Http.q(q) + "&size=200", "netadmin", "netadmin");
             assertThat(r.status()).as(q + ": " + r.raw().body()).isEqualTo(200);

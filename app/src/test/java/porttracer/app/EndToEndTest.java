@@ -35,16 +35,12 @@ class EndToEndTest {
         FleetSpec spec = new FleetSpec(7, 2, 2, 5, 6, List.of(Platform.OS6, Platform.OS10), Platform.OS6);
         f = TestFleet.start(spec, tmp, Map.of());
         sim = f.sim;
-        f.pt.startCollector();
-        f.pollAll(Duration.ofSeconds(90));
-        http = new Http(f.pt.startApi("127.0.0.1", 0).port());
+        http = f.pollAllAndServe(Duration.ofSeconds(90));
     }
 
     @AfterAll
     void stopEverything() {
-        if (f != null) {
-            f.close();
-        }
+        TestFleet.closeIfStarted(f);
     }
 
     @Test

@@ -49,17 +49,13 @@ class MacsOnPortTest {
         fleet.addHost(MacAddress.parse("02:cc:00:00:01:01"), host.vlan(), host.switchName(), host.port());
         fleet.addHost(MacAddress.parse("02:cc:00:00:01:02"), host.vlan(), host.switchName(), host.port());
         f = TestFleet.start(fleet, tmp, Map.of(), o -> o);
-        f.pt.startCollector();
-        f.pollAll(Duration.ofSeconds(60));
+        http = f.pollAllAndServe(Duration.ofSeconds(60));
         f.awaitSpoolEmpty(Duration.ofSeconds(30));
-        http = new Http(f.pt.startApi("127.0.0.1", 0).port());
     }
 
     @AfterAll
     void stop() {
-        if (f != null) {
-            f.close();
-        }
+        TestFleet.closeIfStarted(f);
     }
 
     @Test

@@ -58,6 +58,13 @@ class PackageGraphTest {
     }
 
     @Test
+    void everyMainPackageSaysItsJob() {
+        List<Path> missing = mainSources().stream().map(Path::getParent).distinct()
+                .filter(dir -> !Files.isRegularFile(dir.resolve("package-info.java"))).toList();
+        assertThat(missing).as("main packages without a package-info.java").isEmpty();
+    }
+
+    @Test
     void aCycleIsFound() {
         // The check itself can fail: a → b → c → a is reported, a → b → c is not.
         Map<String, Set<String>> looped = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"));

@@ -38,16 +38,12 @@ class PortChannelEndToEndTest {
                 .withLagDownlinks();
         f = TestFleet.start(spec, tmp, Map.of());
         sim = f.sim;
-        f.pt.startCollector();
-        f.pollAll(Duration.ofSeconds(60));
-        http = new Http(f.pt.startApi("127.0.0.1", 0).port());
+        http = f.pollAllAndServe(Duration.ofSeconds(60));
     }
 
     @AfterAll
     void stop() {
-        if (f != null) {
-            f.close();
-        }
+        TestFleet.closeIfStarted(f);
     }
 
     @Test

@@ -56,6 +56,17 @@ final class ScriptServer implements AutoCloseable {
         }
     }
 
+    /** A second free port: asked one after the other, the system can hand out the same port twice. */
+    static int freePortOtherThan(int taken) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int p = freePort();
+            if (p != taken) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no loopback port other than " + taken + " after 50 tries");
+    }
+
     ScriptServer start() throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Repo.root().resolve(command.get(0)).toString());

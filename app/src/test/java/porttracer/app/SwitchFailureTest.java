@@ -33,9 +33,7 @@ class SwitchFailureTest {
                 Map.of("ssh.command-timeout", "2", "ssh.connect-timeout", "2",
                         // No pooled session may outlive a fault injected for the next login.
                         "ssh.idle-timeout", "0"));
-        f.pt.startCollector();
-        f.pollAll(Duration.ofSeconds(60));
-        http = new Http(f.pt.startApi("127.0.0.1", 0).port());
+        http = f.pollAllAndServe(Duration.ofSeconds(60));
         probe = new SwitchProbe(f, http);
         access = f.sim.fleet().switches().stream().filter(s -> s.role() == porttracer.sim.Role.ACCESS).toList();
     }

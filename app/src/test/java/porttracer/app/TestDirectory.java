@@ -27,7 +27,7 @@ final class TestDirectory implements AutoCloseable {
     static final String INJECTION_NAME = "eve*)(uid=*";
 
     final int ldapPort = ScriptServer.freePort();
-    final int ldapsPort = ScriptServer.freePort();
+    final int ldapsPort = ScriptServer.freePortOtherThan(ldapPort);
     private final String rootPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     private final ScriptServer server;
 

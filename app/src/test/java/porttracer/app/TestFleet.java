@@ -79,6 +79,20 @@ final class TestFleet implements AutoCloseable {
         return since;
     }
 
+    /** Starts the collector, polls every switch once within {@code limit}, then serves the API on a free port. */
+    Http pollAllAndServe(Duration limit) throws Exception {
+        pt.startCollector();
+        pollAll(limit);
+        return new Http(pt.startApi("127.0.0.1", 0).port());
+    }
+
+    /** For an {@code @AfterAll}: closes the fleet if the {@code @BeforeAll} got as far as starting it. */
+    static void closeIfStarted(TestFleet f) {
+        if (f != null) {
+            f.close();
+        }
+    }
+
     Map<Integer, SwitchStatus> awaitPolls(Instant since, Duration limit) throws InterruptedException {
         PollStatusStore status = new PollStatusStore(pt.db().dataSource());
         Instant deadline = Instant.now().plus(limit);

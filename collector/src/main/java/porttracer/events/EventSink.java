@@ -4,17 +4,7 @@ import java.net.InetAddress;
 import java.util.Optional;
 
 /** Where the listeners hand a message: from a known switch and signalling a link change, it asks for a poll. */
-final class EventSink {
-
-    private final EventSources sources;
-    private final EventPolls polls;
-    private final EventMetrics metrics;
-
-    EventSink(EventSources sources, EventPolls polls, EventMetrics metrics) {
-        this.sources = sources;
-        this.polls = polls;
-        this.metrics = metrics;
-    }
+record EventSink(EventSources sources, EventPolls polls, EventMetrics metrics) {
 
     /** The switch at {@code source}, or empty after counting the message as from an unknown source. */
     Optional<Integer> known(String listener, InetAddress source) {

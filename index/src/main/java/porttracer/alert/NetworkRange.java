@@ -33,7 +33,11 @@ public record NetworkRange(byte[] network, int prefix) {
     }
 
     public boolean contains(InetAddress address) {
-        byte[] a = address.getAddress();
+        return contains(address.getAddress());
+    }
+
+    /** Whether the raw address (4 or 16 bytes) lies in this block; another family never does. */
+    public boolean contains(byte[] a) {
         if (a.length != network.length) {
             return false;
         }

@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
-import org.apache.http.auth.AuthScope;
-import org.apache.http.auth.UsernamePasswordCredentials;
-import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import porttracer.config.EsConfig;
@@ -54,20 +51,27 @@ public record EsAccess(String url, String username, String password, String apiK
         if (!apiKey.isEmpty()) {
             // Elasticsearch's API key scheme: "Authorization: ApiKey <base64 id:key>" (security API docs).
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKey)});
+        } else if (!username.isEmpty()) {
+            // Sent up front on every request, as the client's auth cache did, without that cache's per-request cost.
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", basicAuthorization())});
         }
         SSLContext ssl = sslContext();
         builder.setHttpClientConfigCallback(http -> {
-            if (!username.isEmpty()) {
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(username, password));
-                http.setDefaultCredentialsProvider(credentials);
-            }
+            // The auth cache deserialises its scheme with Java serialisation on every request, and Elasticsearch
+            // sets no cookies: together a fifth of the API's Elasticsearch call in the trace profile (RESULTS 5e).
+            http.disableAuthCaching().disableCookieManagement();
             if (ssl != null) {
                 http.setSSLContext(ssl);
             }
             return http;
         });
         return builder.build();
+    }
+
+    /** HTTP Basic credentials (RFC 7617): UTF-8 user:password in base64. */
+    String basicAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private SSLContext sslContext() {

@@ -10,19 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Who am I, my API tokens (everyone), local users and the audit log (superadmin). */
-final class AccountRoutes {
-
-    private final Users users;
-    private final ApiTokens tokens;
-    private final AuditLog auditLog;
-    private final AuditTrail audit;
-
-    AccountRoutes(Users users, ApiTokens tokens, AuditLog auditLog, AuditTrail audit) {
-        this.users = users;
-        this.tokens = tokens;
-        this.auditLog = auditLog;
-        this.audit = audit;
-    }
+record AccountRoutes(Users users, ApiTokens tokens, AuditLog auditLog, AuditTrail audit) {
 
     void register(Routes routes) {
         routes.add(GET, "/api/v1/me", ctx -> ctx.json(Map.of("username", Caller.of(ctx).username(),

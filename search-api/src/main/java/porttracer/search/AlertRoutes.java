@@ -9,15 +9,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** Alert rules and their webhook deliveries: for netadmin and above. */
-final class AlertRoutes {
-
-    private final AlertRules rules;
-    private final AuditTrail audit;
-
-    AlertRoutes(AlertRules rules, AuditTrail audit) {
-        this.rules = rules;
-        this.audit = audit;
-    }
+record AlertRoutes(AlertRules rules, AuditTrail audit) {
 
     void register(Routes routes) {
         routes.add(GET, "/api/v1/alert-rules", Role.NETADMIN, ctx -> ctx.json(rules.list()))

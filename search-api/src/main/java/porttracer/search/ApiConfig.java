@@ -1,9 +1,10 @@
 package porttracer.search;
 
 import java.time.Duration;
+import porttracer.config.ClassifyConfig;
 import porttracer.config.PollConfig;
 import porttracer.config.Settings;
-import porttracer.config.StartupException;
+import porttracer.config.SshConfig;
 
 /**
  * What the API is configured with, read once at start from {@link Settings} and checked there, so that a bad
@@ -20,8 +21,8 @@ import porttracer.config.StartupException;
  * @param tls                  HTTPS from PEM files, or null for plain HTTP (api.tls-cert-file, api.tls-key-file)
  * @param directory            directory (LDAP) login (ldap.*)
  * @param poll                 the poll schedule, for staleness (poll.interval, stale.intervals)
- * @param maxEdgeMacs          more MACs than this on a port make it an uplink (classify.max-edge-macs)
- * @param livePerSwitchTimeout one switch's live lookup: SSH connect plus command (ssh.connect-timeout + ssh.command-timeout)
+ * @param classify             where a port stops being an edge (classify.*; the badges use max-edge-macs)
+ * @param ssh                  SSH timeouts; one switch's live lookup gets {@link SshConfig#perSwitchBudget()}
  * @param auditSyslog          where audit rows are forwarded (audit.syslog; empty: nowhere)
  * @param auditSyslogCaFile    CA of a tls:// syslog target (audit.syslog-ca-file)
  * @param auditSyslogQueue     audit rows held for syslog before dropping (audit.syslog-queue)
@@ -29,55 +30,30 @@ import porttracer.config.StartupException;
 public record ApiConfig(int maxInFlight, int loginMaxFailures, Duration loginLockout, int liveThreads,
                         int liveQuotaPerMinute, int livePerSwitchPerMinute, Duration dnsTimeout,
                         TrustedProxies trustedProxies, ApiTls tls, DirectorySettings directory,
-                        PollConfig poll, int maxEdgeMacs, Duration livePerSwitchTimeout,
+                        PollConfig poll, ClassifyConfig classify, SshConfig ssh,
                         String auditSyslog, String auditSyslogCaFile, int auditSyslogQueue) {
 
+    /** Reads the API's own settings; the poll, SSH and classify records are core's, built here from the same settings. */
     public static ApiConfig from(Settings s) {
+        return from(s, PollConfig.from(s), SshConfig.from(s), ClassifyConfig.from(s));
+    }
+
+    /** Reads the API's own settings and takes the records the composition root already built and checked. */
+    public static ApiConfig from(Settings s, PollConfig poll, SshConfig ssh, ClassifyConfig classify) {
         return new ApiConfig(
-                atLeast(s, "api.max-in-flight", 1),
-                atLeast(s, "api.login-max-failures", 1),
-                Duration.ofSeconds(atLeast(s, "api.login-lockout-seconds", 1)),
-                atLeast(s, "api.live-threads", 1),
-                atLeast(s, "api.live-quota-per-minute", 0),
-                atLeast(s, "api.live-per-switch-per-minute", 0),
-                Duration.ofMillis(atLeast(s, "api.dns-timeout-ms", 1)),
+                s.intAtLeast("api.max-in-flight", 1),
+                s.intAtLeast("api.login-max-failures", 1),
+                Duration.ofSeconds(s.intAtLeast("api.login-lockout-seconds", 1)),
+                s.intAtLeast("api.live-threads", 1),
+                s.intAtLeast("api.live-quota-per-minute", 0),
+                s.intAtLeast("api.live-per-switch-per-minute", 0),
+                Duration.ofMillis(s.intAtLeast("api.dns-timeout-ms", 1)),
                 TrustedProxies.parse(s.get("api.trusted-proxies")),
                 ApiTls.fromSettings(s),
                 DirectorySettings.from(s),
-                PollConfig.from(s),
-                atLeast(s, "classify.max-edge-macs", 1),
-                seconds(s, "ssh.connect-timeout").plus(seconds(s, "ssh.command-timeout")),
-                s.get("audit.syslog").strip(),
+                poll, classify, ssh,
+                s.text("audit.syslog"),
                 s.get("audit.syslog-ca-file"),
-                atLeast(s, "audit.syslog-queue", 1));
-    }
-
-    /** The setting as a whole number of at least {@code min}; otherwise the start stops naming the variable. */
-    private static int atLeast(Settings s, String key, int min) {
-        String raw = s.get(key);
-        try {
-            int n = Integer.parseInt(raw.strip());
-            if (n >= min) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        throw new StartupException(Settings.envName(key) + " must be a whole number of at least " + min + ", got \""
-                + raw + "\"");
-    }
-
-    /** A positive number of seconds, fractions allowed (as {@link Settings#getSeconds}). */
-    private static Duration seconds(Settings s, String key) {
-        String raw = s.get(key);
-        try {
-            Duration d = Duration.ofMillis(Math.round(Double.parseDouble(raw.strip()) * 1000));
-            if (d.toMillis() > 0) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        throw new StartupException(Settings.envName(key) + " must be a positive number of seconds, got \"" + raw + "\"");
+                s.intAtLeast("audit.syslog-queue", 1));
     }
 }

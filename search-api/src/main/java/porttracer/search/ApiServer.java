@@ -62,11 +62,11 @@ public final class ApiServer implements AutoCloseable {
                 .callback(g -> g.call(auditLog.dropped())).register(registry);
         AuditTrail audit = new AuditTrail(auditLog);
         this.switches = new SwitchDirectory(inventory, new PollStatusStore(db.dataSource()), config.poll());
-        Locations locations = new Locations(switches, config.maxEdgeMacs());
+        Locations locations = new Locations(switches, config.classify().maxEdgeMacs());
         Gauge liveInFlight = Gauge.builder().name("porttracer_live_traces_in_flight")
                 .help("Live lookups running: streamed live traces and forced or stale re-checks").register(registry);
         this.live = new LiveTraces(liveVerifier, locations, config.liveThreads(),
-                config.livePerSwitchTimeout(), liveInFlight);
+                config.ssh().perSwitchBudget(), liveInFlight);
         LiveQuota liveQuota = new LiveQuota(config.liveQuotaPerMinute(), config.livePerSwitchPerMinute(), registry);
         Traces traces = new Traces(elastic, switches, locations, live, liveQuota);
         this.hosts = new HostResolver(config.dnsTimeout(), Counter.builder()

@@ -13,22 +13,8 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 /** Sites, floors, switches (one by one or as CSV), port overrides and host keys: for superadmin only. */
-final class InventoryRoutes {
-
-    private final InventoryAdmin admin;
-    private final InventorySettings siteSettings;
-    private final HostKeyReview hostKeys;
-    private final SwitchDirectory switches;
-    private final AuditTrail audit;
-
-    InventoryRoutes(InventoryAdmin admin, InventorySettings siteSettings, HostKeyReview hostKeys, SwitchDirectory switches,
-                    AuditTrail audit) {
-        this.admin = admin;
-        this.siteSettings = siteSettings;
-        this.hostKeys = hostKeys;
-        this.switches = switches;
-        this.audit = audit;
-    }
+record InventoryRoutes(InventoryAdmin admin, InventorySettings siteSettings, HostKeyReview hostKeys,
+                       SwitchDirectory switches, AuditTrail audit) {
 
     void register(Routes routes) {
         Role su = Role.SUPERADMIN;

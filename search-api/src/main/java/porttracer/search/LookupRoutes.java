@@ -22,32 +22,18 @@ import porttracer.domain.PortName;
  * a MAC's history, the switch list, a switch's ports, a port's history and free ports. For every role;
  * what each role sees is decided by the answering classes. Answers may be cached briefly per user.
  */
-final class LookupRoutes {
+record LookupRoutes(Traces traces, Search search, SwitchDirectory switches, SwitchSummaries summaries,
+                    PortViews portViews, PortHistory portHistory, AuditTrail audit, Histogram traceDuration) {
 
     private static final int MAX_BATCH = 1_000;
     private static final int MAX_QUERY = 200;
 
-    private final Traces traces;
-    private final Search search;
-    private final SwitchDirectory switches;
-    private final SwitchSummaries summaries;
-    private final PortViews portViews;
-    private final PortHistory portHistory;
-    private final AuditTrail audit;
-    private final Histogram traceDuration;
-
     LookupRoutes(Traces traces, Search search, SwitchDirectory switches, SwitchSummaries summaries, PortViews portViews,
                  PortHistory portHistory, AuditTrail audit, PrometheusRegistry registry) {
-        this.traces = traces;
-        this.search = search;
-        this.switches = switches;
-        this.summaries = summaries;
-        this.portViews = portViews;
-        this.portHistory = portHistory;
-        this.audit = audit;
-        this.traceDuration = Histogram.builder().name("porttracer_trace_duration_seconds")
-                .help("Time to answer one trace, by whether switches were asked live").labelNames("live")
-                .register(registry);
+        this(traces, search, switches, summaries, portViews, portHistory, audit,
+                Histogram.builder().name("porttracer_trace_duration_seconds")
+                        .help("Time to answer one trace, by whether switches were asked live").labelNames("live")
+                        .register(registry));
     }
 
     void register(Routes routes) {

@@ -15,17 +15,7 @@ import porttracer.index.Elastic;
 import porttracer.store.Database;
 
 /** Health (liveness and readiness), Prometheus metrics and the OpenAPI document: for anyone, without a login. */
-final class OperationRoutes {
-
-    private final Elastic elastic;
-    private final Database db;
-    private final PrometheusRegistry registry;
-
-    OperationRoutes(Elastic elastic, Database db, PrometheusRegistry registry) {
-        this.elastic = elastic;
-        this.db = db;
-        this.registry = registry;
-    }
+record OperationRoutes(Elastic elastic, Database db, PrometheusRegistry registry) {
 
     void register(Routes routes) {
         routes.add(GET, "/health", this::ready)

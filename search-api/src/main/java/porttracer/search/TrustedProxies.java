@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import porttracer.alert.NetworkRange;
 import porttracer.config.StartupException;
 
 /**
@@ -13,30 +14,14 @@ import porttracer.config.StartupException;
  */
 final class TrustedProxies {
 
-    private record Cidr(byte[] network, int bits) {
-        boolean contains(byte[] a) {
-            if (a.length != network.length) {
-                return false;
-            }
-            int full = bits / 8;
-            for (int i = 0; i < full; i++) {
-                if (a[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = bits % 8;
-            return rest == 0 || ((a[full] ^ network[full]) & (0xff << (8 - rest)) & 0xff) == 0;
-        }
-    }
+    private final List<NetworkRange> trusted;
 
-    private final List<Cidr> trusted;
-
-    private TrustedProxies(List<Cidr> trusted) {
+    private TrustedProxies(List<NetworkRange> trusted) {
         this.trusted = trusted;
     }
 
     static TrustedProxies parse(String list) {
-        List<Cidr> out = new ArrayList<>();
+        List<NetworkRange> out = new ArrayList<>();
         for (String item : list.split(",")) {
             String s = item.strip();
             if (s.isEmpty()) {
@@ -55,7 +40,7 @@ final class TrustedProxies {
             if (addr == null || bits < 0 || bits > addr.length * 8) {
                 throw new StartupException("PORTTRACER_API_TRUSTED_PROXIES: \"" + s + "\" is not an IP address or CIDR");
             }
-            out.add(new Cidr(addr, bits));
+            out.add(new NetworkRange(addr, bits));
         }
         return new TrustedProxies(List.copyOf(out));
     }

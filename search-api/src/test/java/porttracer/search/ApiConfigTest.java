@@ -25,7 +25,7 @@ class ApiConfigTest {
         assertThat(c.liveThreads()).isEqualTo(16);
         assertThat(c.dnsTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(c.poll().interval()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(c.livePerSwitchTimeout()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(c.ssh().perSwitchBudget()).isEqualTo(Duration.ofSeconds(40));
         assertThat(c.tls()).isNull();
         assertThat(c.trustedProxies().trusts("127.0.0.1")).isFalse();
         assertThat(c.directory().enabled()).isFalse();
