@@ -53,6 +53,10 @@ abstract class ApiScenario {
         access = fleet.switchNamed(host.switchName());
         dist = fleet.switches().stream().filter(s -> s.role() == Role.DISTRIBUTION).findFirst().orElseThrow();
         indexTrunkDoc();
+        // Search, port history and free ports read refreshed documents only (a trace is a real-time get).
+        Elastic es = f.pt.elastic();
+        es.client().indices().refresh(r -> r.index(es.currentIndex(), es.events()).ignoreUnavailable(true)
+                .allowNoIndices(true));
     }
 
     @AfterAll
