@@ -65,7 +65,8 @@ class PortViewsTest {
 
     private void refresh() throws Exception {
         Elastic es = f.pt.elastic();
-        es.client().indices().refresh(r -> r.index(es.ports(), es.events()).ignoreUnavailable(true).allowNoIndices(true));
+        es.client().indices().refresh(r -> r.index(es.ports(), es.events(), es.currentIndex()).ignoreUnavailable(true)
+                .allowNoIndices(true));
     }
 
     private ApiCall.Reply get(String path, String user) throws Exception {
