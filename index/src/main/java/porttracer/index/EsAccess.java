@@ -57,8 +57,8 @@ public record EsAccess(String url, String username, String password, String apiK
         }
         SSLContext ssl = sslContext();
         builder.setHttpClientConfigCallback(http -> {
-            // The auth cache deserialises its scheme with Java serialisation on every request, and Elasticsearch
-            // sets no cookies: together a fifth of the API's Elasticsearch call in the trace profile (RESULTS 5e).
+            // The auth cache deserialises its scheme on every request and Elasticsearch sets no cookies: both are
+            // pure cost on the trace path (profile in bench/RESULTS.md 5e-2).
             http.disableAuthCaching().disableCookieManagement();
             if (ssl != null) {
                 http.setSSLContext(ssl);
