@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import porttracer.config.ClassifyConfig;
 import porttracer.config.PollConfig;
+import porttracer.domain.FailureText;
 import porttracer.domain.MacEntry;
 import porttracer.domain.PortName;
 import porttracer.index.IndexFeed;
@@ -215,15 +216,16 @@ public final class Poller {
             return new Failure(PollOutcome.TIMEOUT, "timeout: no SSH answer within the connect timeout");
         }
         if (e instanceof SocketTimeoutException || e instanceof CliSession.TimeoutException) {
-            return new Failure(PollOutcome.TIMEOUT, "timeout: " + e.getMessage());
+            return new Failure(PollOutcome.TIMEOUT, "timeout: " + FailureText.of(e));
         }
         if (e instanceof UnknownHostException) {
             return new Failure(PollOutcome.ERROR, "unknown host " + sw.host());
         }
         if (e instanceof TransportException) {
-            return new Failure(PollOutcome.ERROR, "ssh: " + e.getMessage());
+            return new Failure(PollOutcome.ERROR, "ssh: " + FailureText.of(e));
         }
-        return new Failure(PollOutcome.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
+        // Users read this on the page and in the API: words, not class names (the log keeps the exception).
+        return new Failure(PollOutcome.ERROR, FailureText.of(e));
     }
 
     /**

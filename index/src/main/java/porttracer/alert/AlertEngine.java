@@ -31,6 +31,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import porttracer.domain.FailureText;
 import porttracer.domain.PortName;
 import porttracer.index.LocationIndex;
 import porttracer.index.MoveEvent;
@@ -348,7 +349,7 @@ public final class AlertEngine implements AutoCloseable {
             // The status only: a receiver's response body is never recorded or shown.
             error = "HTTP " + status;
         } catch (IOException | RuntimeException e) {
-            String m = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String m = FailureText.of(e);
             error = m.length() > MAX_ERROR_CHARS ? m.substring(0, MAX_ERROR_CHARS) + "..." : m;
         }
         if (attempt >= maxAttempts) {
