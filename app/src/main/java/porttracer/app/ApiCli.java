@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -148,8 +147,8 @@ final class ApiCli {
         if (token != null && !token.isBlank()) {
             b.header("Authorization", "Bearer " + token.strip());
         } else if (env.get("PORTTRACER_API_USER") != null) {
-            String pair = env.get("PORTTRACER_API_USER") + ":" + env.getOrDefault("PORTTRACER_API_PASSWORD", "");
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            b.header("Authorization", porttracer.config.HttpBasic.header(env.get("PORTTRACER_API_USER"),
+                    env.getOrDefault("PORTTRACER_API_PASSWORD", "")));
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -5,11 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /** The demo's example traces, asked of its own API as a user would: only those that answer 200 get printed. */
@@ -20,7 +18,7 @@ final class DemoTraces {
 
     static List<String> answered(String host, int port, List<String> macs, Duration limit) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String auth = "Basic " + Base64.getEncoder().encodeToString("netadmin:netadmin".getBytes(StandardCharsets.UTF_8));
+        String auth = porttracer.config.HttpBasic.header("netadmin", "netadmin");
         String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
         List<String> waiting = new ArrayList<>(macs);
         List<String> ok = new ArrayList<>();

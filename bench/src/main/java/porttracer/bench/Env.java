@@ -34,6 +34,23 @@ final class Env {
         porttracer.app.Scratch.resetDatabase(s);
     }
 
+    /**
+     * Empties the bench's spool folders (this node's and a second node's): records a previous run spooled as its
+     * client closed would otherwise be replayed into this run's fresh indices (bench/RESULTS.md 5b, run 3).
+     */
+    static void emptySpool(Settings s) throws java.io.IOException {
+        for (String dir : new String[] {s.get("spool.dir"), s.get("spool.dir") + "-2"}) {
+            java.nio.file.Path root = java.nio.file.Path.of(dir);
+            if (java.nio.file.Files.isDirectory(root)) {
+                try (var files = java.nio.file.Files.walk(root)) {
+                    for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
     static void deleteIndices(Elastic elastic) {
         try {
             porttracer.app.Scratch.deleteIndices(elastic);

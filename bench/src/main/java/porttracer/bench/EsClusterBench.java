@@ -4,13 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,7 +210,7 @@ final class EsClusterBench {
     }
 
     private static String auth() {
-        return "Basic " + Base64.getEncoder().encodeToString("bench:bench-escluster".getBytes(StandardCharsets.UTF_8));
+        return porttracer.config.HttpBasic.header("bench", "bench-escluster");
     }
 
     /** Two clients tracing random hosts of the fleet without pause until told to stop. */

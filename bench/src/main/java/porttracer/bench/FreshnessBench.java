@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +188,7 @@ final class FreshnessBench {
     private static void probe(int api, List<Plug> all, Map<Plug, Long> traced) {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
-        String auth = "Basic " + Base64.getEncoder().encodeToString("bench:bench-freshness".getBytes(StandardCharsets.UTF_8));
+        String auth = porttracer.config.HttpBasic.header("bench", "bench-freshness");
         while (!Thread.currentThread().isInterrupted()) {
             List<Plug> pending;
             synchronized (all) {

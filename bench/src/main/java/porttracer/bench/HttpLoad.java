@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ final class HttpLoad {
 
     static Result run(String base, MacPicker picker, int clients, int seconds) throws Exception {
         return run(base, picker, clients, seconds,
-                "Basic " + Base64.getEncoder().encodeToString("netadmin:netadmin".getBytes(StandardCharsets.UTF_8)));
+                porttracer.config.HttpBasic.header("netadmin", "netadmin"));
     }
 
     static Result run(String base, MacPicker picker, int clients, int seconds, String auth) throws Exception {

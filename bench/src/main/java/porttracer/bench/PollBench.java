@@ -91,6 +91,7 @@ final class PollBench {
             throws Exception {
         Settings settings = settings("bench-poll", interval, threads);
         Env.resetDatabase(settings);
+        Env.emptySpool(settings);
         List<Process> sims = new ArrayList<>();
         List<Map<String, Object>> out = new ArrayList<>();
         Process second = null;

@@ -4,11 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +208,7 @@ final class TraceBench {
                 int i = rnd.nextInt(macs);
                 return i < floorValues.length ? floorValues[i] : SYNTHETIC_BASE + (i - floorValues.length);
             };
-            String auth = "Basic " + Base64.getEncoder().encodeToString("netadmin:netadmin".getBytes(StandardCharsets.UTF_8));
+            String auth = porttracer.config.HttpBasic.header("netadmin", "netadmin");
             String esBase = settings.get("es.url").split(",")[0].strip() + "/" + pt.elastic().current() + "/_doc/";
             int runs = opts.getInt("runs", 3);
             // Both sides warmed until steady, then every level run several times, API and bare get interleaved.

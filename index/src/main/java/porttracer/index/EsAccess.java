@@ -68,10 +68,8 @@ public record EsAccess(String url, String username, String password, String apiK
         return builder.build();
     }
 
-    /** HTTP Basic credentials (RFC 7617): UTF-8 user:password in base64. */
     String basicAuthorization() {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return porttracer.config.HttpBasic.header(username, password);
     }
 
     private SSLContext sslContext() {
