@@ -157,6 +157,7 @@ class OperationsApiTest extends ApiScenario {
         String metrics = f.get("/metrics").send().text();
         assertThat(metrics).contains("porttracer_http_request_duration_seconds_count{route=\"/api/v1/trace\"",
                 "porttracer_trace_duration_seconds", "porttracer_live_traces_in_flight", "porttracer_http_in_flight",
+                "porttracer_password_hashes_total ",
                 "porttracer_audit_dropped 0");
         assertThat(f.get("/").send().text()).contains("<title>PortTracer");
     }

@@ -49,6 +49,9 @@ public final class Poller {
     private final SwitchReader reader;
     private final SnapshotBuilder builder;
     private final RecentAnswers recent = new RecentAnswers(RECENT_SWITCHES);
+    // One lock per switch ever polled here: a few thousand small objects for a node's whole fleet.
+    private final java.util.concurrent.ConcurrentHashMap<Integer, java.util.concurrent.locks.ReentrantLock> running =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final PollConfig poll;
     private final String node;
     private volatile Set<String> switchNames = Set.of();
@@ -290,6 +293,18 @@ public final class Poller {
      * a node's failure would otherwise poll a switch twice in one interval; a poll asked for by
      * hand is not held back by this.
      */
+    /** Runs {@code poll} while no other poll of this switch runs on this node (an event's waits for the schedule's). */
+    void exclusively(int switchId, Runnable poll) {
+        java.util.concurrent.locks.ReentrantLock lock = running.computeIfAbsent(switchId,
+                id -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            poll.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     boolean polledRecently(SwitchRecord sw) {
         Instant last = status.lastPollAt(sw.id());
         return last != null && last.isAfter(Instant.now().minus(poll.intervalOf(sw.pollIntervalSeconds()).dividedBy(2)));

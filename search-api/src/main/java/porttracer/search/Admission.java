@@ -2,8 +2,10 @@ package porttracer.search;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +55,9 @@ final class Admission {
         int maxInFlight = config.maxInFlight();
         GaugeWithCallback.builder().name("porttracer_http_in_flight").help("API requests being served")
                 .callback(g -> g.call(maxInFlight - admission.availablePermits())).register(registry);
+        CounterWithCallback.builder().name("porttracer_password_hashes_total")
+                .help("bcrypt password checks run (a remembered password renewed from its unchanged row runs none)")
+                .callback(c -> c.call(users.hashChecks())).register(registry);
     }
 
     void install(Javalin app) {
@@ -105,7 +110,9 @@ final class Admission {
     /** PostgreSQL text cannot hold NUL: refused here as bad input rather than failing in the store as a 503. */
     private static void rejectNul(Context ctx) {
         boolean nul = ctx.queryParamMap().values().stream().flatMap(List::stream).anyMatch(v -> v.indexOf('\0') >= 0);
-        if (!nul && ctx.contentLength() != 0) {
+        // A GET or HEAD carries no body any route reads (reading one costs a stream per lookup on the hot path).
+        boolean bodyless = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        if (!nul && !bodyless && ctx.contentLength() != 0) {
             String body = ctx.body();
             nul = body.indexOf('\0') >= 0 || body.toLowerCase(Locale.ROOT).contains("\\u0000");
         }
