@@ -79,7 +79,7 @@ final class EsClusterBench {
                 new Users(pt.db().dataSource()).put("bench", "bench-escluster", Role.NETADMIN);
                 pt.startCollector();
                 // Cycles are fired by hand; the phased triggers would only add polls at random moments.
-                pt.collector().scheduler().pauseTriggers(GroupMatcher.triggerGroupEquals("switches"));
+                pt.collector().scheduler().pauseTriggers(GroupMatcher.triggerGroupEquals(ScheduleProbe.SLOTS));
                 int api = pt.startApi("127.0.0.1", 0).port();
                 PollStatusStore status = new PollStatusStore(pt.db().dataSource());
                 report.put("cycle_1_s", cycle(pt, status, fleet.switches().size(), null, null));

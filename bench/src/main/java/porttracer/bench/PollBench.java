@@ -111,10 +111,10 @@ final class PollBench {
                 // Scheduled mode: the phased triggers are placed from this moment on, one per switch per interval.
                 Instant windowStart = Instant.now();
                 pt.startCollector();
-                ScheduleProbe lags = ScheduleProbe.attach(pt.collector().scheduler());
+                ScheduleProbe lags = ScheduleProbe.attach(pt.collector());
                 if (!mode.equals("scheduled")) {
                     // Cycles are fired by hand (all switches at once); the phased triggers would only add duplicates.
-                    pt.collector().scheduler().pauseTriggers(GroupMatcher.triggerGroupEquals("switches"));
+                    pt.collector().scheduler().pauseTriggers(GroupMatcher.triggerGroupEquals(ScheduleProbe.SLOTS));
                 }
                 Report.say("  collector started, %,d Quartz triggers in %.1f s", shape.switches(), (System.nanoTime() - q0) / 1e9);
                 if (nodes == 2) {
@@ -363,7 +363,7 @@ final class PollBench {
             }
             PollFleet.register(pt, endpoints);
             pt.startCollector();
-            pt.collector().scheduler().pauseTriggers(GroupMatcher.triggerGroupEquals("switches"));
+            pt.collector().scheduler().pauseTriggers(GroupMatcher.triggerGroupEquals(ScheduleProbe.SLOTS));
             PollStatusStore status = new PollStatusStore(pt.db().dataSource());
             List<Process> none = List.of();
             out.put("switches", shape.switches());

@@ -18,9 +18,6 @@ import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
-import org.quartz.CalendarIntervalScheduleBuilder;
-import org.quartz.CalendarIntervalTrigger;
-import org.quartz.DateBuilder.IntervalUnit;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -35,29 +32,46 @@ import porttracer.store.Inventory;
 import porttracer.store.SwitchRecord;
 
 /**
- * Schedules one Quartz trigger per enabled switch on the clustered JDBC job store, so that
- * collector nodes sharing one database share the fleet: each poll runs on exactly one node, and
- * a dead node's switches are taken over. Triggers are phased by switch id so that polls spread
- * evenly over the interval, and the inventory is re-read periodically to follow its changes.
+ * The clustered poll schedule on Quartz's JDBC job store, so that collector nodes sharing one database share the
+ * fleet: one trigger per poll slot ({@link PollSlots}: each slot's switches polled at their phases by the node that
+ * takes the firing), so each scheduled poll runs on exactly one node and a dead node's slots are taken over. Each
+ * switch also has a durable job of its own, without a schedule, which switch events and "poll now" fire. The
+ * inventory is re-read periodically to follow its changes.
  */
 public final class Collector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
     static final String GROUP = "switches";
-    // Golden-ratio phases spread consecutive switch ids evenly over the interval.
-    private static final double PHASE_STEP = 0.6180339887498949;
     private static final int SCHEDULE_BATCH = 500;
 
     private final Inventory inventory;
     private final Scheduler scheduler;
     private final PollConfig poll;
-    private final java.util.Map<Integer, Long> confirmedIntervals = new java.util.HashMap<>();
+    private final Poller poller;
+    private final Metrics metrics;
+    private final PollSlots slots = new PollSlots();
+    private final java.util.concurrent.ExecutorService pollThreads;
+    private final List<ScheduledPollListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sync = DaemonThreads.scheduler("porttracer-inventory-sync");
+
+    /** Told when a scheduled poll starts, and when it was due (a benchmark's lag figures). */
+    public interface ScheduledPollListener {
+        void started(int switchId, Instant due, Instant started);
+    }
 
     public Collector(PollConfig poll, DataSource db, Inventory inventory, Poller poller, Metrics metrics, String node)
             throws SchedulerException {
         this.inventory = inventory;
         this.poll = poll;
+        this.poller = poller;
+        this.metrics = metrics;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.pollThreads = java.util.concurrent.Executors.newFixedThreadPool(poll.threads(), r -> {
+            Thread t = new Thread(r, "poll-" + node + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        metrics.pollsQueued(slots::queued);
         String dsName = "porttracer-" + node;
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
             @Override
@@ -79,8 +93,10 @@ public final class Collector implements AutoCloseable {
         q.setProperty("org.quartz.scheduler.instanceName", "porttracer");
         q.setProperty("org.quartz.scheduler.instanceId", node);
         q.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        // Slot firings wait here for their polls; event polls run on these threads directly, never queued
+        // behind a late schedule.
         q.setProperty("org.quartz.threadPool.threadCount", Integer.toString(poll.threads()));
-        q.setProperty("org.quartz.threadPool.threadNamePrefix", "poll-" + node);
+        q.setProperty("org.quartz.threadPool.threadNamePrefix", "quartz-" + node);
         q.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         q.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         // How long Quartz waits before retrying PostgreSQL after losing it.
@@ -97,12 +113,19 @@ public final class Collector implements AutoCloseable {
         // triggers due within 2 s per acquisition instead of one (the lock capped polls/s: bench/RESULTS.md, section 4).
         q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(poll.threads()));
         q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "2000");
+        // A node that found no trigger to take looks again within 5 s (Quartz's default, 30 s, let the node that
+        // fires the slots also take each next one, and its peers none).
+        q.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
         StdSchedulerFactory factory = new StdSchedulerFactory(q);
         this.scheduler = factory.getScheduler();
         scheduler.setJobFactory((bundle, s) -> {
             JobKey key = bundle.getJobDetail().getKey();
             MaintenanceJob.Task task = MAINTENANCE.equals(key.getGroup()) ? maintenance.get(key.getName()) : null;
-            return task != null ? new MaintenanceJob(key.getName(), task) : new PollJob(poller, metrics);
+            if (task != null) {
+                return new MaintenanceJob(key.getName(), task);
+            }
+            return PollSlots.GROUP.equals(key.getGroup()) ? new SlotJob(slots, pollThreads, this::scheduledPoll)
+                    : new PollJob(poller, metrics);
         });
     }
 
@@ -152,109 +175,109 @@ public final class Collector implements AutoCloseable {
         }, 15, 15, TimeUnit.SECONDS);
     }
 
-    /** Makes the triggers match the inventory: adds, reschedules and removes as needed. */
+    /** Makes the schedule match the inventory: the switches' jobs and the slots, added and removed as needed. */
     public synchronized void syncInventory() throws SchedulerException {
         List<SwitchRecord> switches = inventory.switches();
+        Set<PollSlots.Slot> wantedSlots = slots.assign(switches, poll);
+        // One read of the stored keys per sync, not one per switch (bench/RESULTS.md, "Quartz trigger bookkeeping
+        // grows with the fleet").
+        Set<JobKey> stored = scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP));
         Set<JobKey> wanted = new HashSet<>();
         java.util.Map<JobDetail, Set<? extends Trigger>> added = new java.util.LinkedHashMap<>();
         for (SwitchRecord sw : switches) {
-            if (!sw.enabled()) {
-                continue;
-            }
             JobKey job = jobKey(sw.id());
-            wanted.add(job);
-            Duration interval = poll.intervalOf(sw.pollIntervalSeconds());
-            // What this node already confirmed costs no job-store read: otherwise every sync reads one trigger per
-            // switch (bench/RESULTS.md, "Quartz trigger bookkeeping grows with the fleet").
-            Long confirmed = confirmedIntervals.get(sw.id());
-            if (confirmed != null && confirmed == interval.toMillis()) {
-                continue;
-            }
-            Trigger existing = scheduler.getTrigger(triggerKey(sw.id()));
-            if (existing instanceof CalendarIntervalTrigger ct && ct.getRepeatIntervalUnit() == IntervalUnit.SECOND
-                    && ct.getRepeatInterval() == interval.toSeconds()) {
-                confirmedIntervals.put(sw.id(), interval.toMillis());
-                continue;
-            }
-            Trigger trigger = pollTrigger(sw.id(), interval, Instant.now());
-            if (existing != null) {
-                scheduler.rescheduleJob(existing.getKey(), trigger);
-                confirmedIntervals.put(sw.id(), interval.toMillis());
-                continue;
-            }
-            JobDetail detail = JobBuilder.newJob(PollJob.class).withIdentity(job).storeDurably()
-                    .usingJobData(PollJob.SWITCH_ID, Integer.toString(sw.id())).build();
-            added.put(detail, Set.of(trigger));
-            confirmedIntervals.put(sw.id(), interval.toMillis());
-            if (added.size() == SCHEDULE_BATCH) {
-                schedule(added);
+            if (sw.enabled() && wanted.add(job) && !stored.contains(job)) {
+                added.put(JobBuilder.newJob(PollJob.class).withIdentity(job).storeDurably()
+                        .usingJobData(PollJob.SWITCH_ID, Integer.toString(sw.id())).build(), Set.of());
+                if (added.size() == SCHEDULE_BATCH) {
+                    schedule(added);
+                }
             }
         }
         schedule(added);
-        confirmedIntervals.keySet().removeIf(id -> !wanted.contains(jobKey(id)));
-        for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+        for (JobKey job : stored) {
             if (!wanted.contains(job)) {
+                scheduler.deleteJob(job);
+            }
+        }
+        // Per-switch schedules of a version before the slots: the slots poll those switches now.
+        for (TriggerKey old : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+            scheduler.unscheduleJob(old);
+        }
+        Set<JobKey> storedSlots = scheduler.getJobKeys(GroupMatcher.jobGroupEquals(PollSlots.GROUP));
+        Set<JobKey> wantedSlotJobs = new HashSet<>();
+        for (PollSlots.Slot slot : wantedSlots) {
+            wantedSlotJobs.add(slot.jobKey());
+            if (!storedSlots.contains(slot.jobKey())) {
+                // Recoverable: a node that dies with a slot's polls under way hands the firing to another.
+                added.put(JobBuilder.newJob(SlotJob.class).withIdentity(slot.jobKey()).storeDurably().requestRecovery()
+                        .usingJobData(SlotJob.INTERVAL, Long.toString(slot.intervalSeconds()))
+                        .usingJobData(SlotJob.INDEX, Integer.toString(slot.index())).build(),
+                        Set.of(PollSlots.trigger(slot, Instant.now())));
+            }
+        }
+        schedule(added);
+        for (JobKey job : storedSlots) {
+            if (!wantedSlotJobs.contains(job)) {
                 scheduler.deleteJob(job);
             }
         }
     }
 
+    /** One switch's scheduled poll, on a poll thread, unless it was polled within half an interval (an event's). */
+    private void scheduledPoll(int switchId, Instant due) {
+        Instant started = Instant.now();
+        metrics.pollLag.set(Duration.between(due, started).toMillis() / 1000.0);
+        listeners.forEach(l -> l.started(switchId, due, started));
+        poller.find(switchId).filter(SwitchRecord::enabled).ifPresent(sw -> poller.exclusively(sw.id(), () -> {
+            // Checked once this node's other poll of the switch (an event's) has finished.
+            if (!poller.polledRecently(sw)) {
+                poller.poll(sw);
+            }
+        }));
+    }
+
+    /** The interval of the stored slot trigger that polls a switch on this node's schedule (empty: none). */
+    public java.util.Optional<Duration> scheduledInterval(int switchId) throws SchedulerException {
+        java.util.Optional<PollSlots.Slot> slot = slots.holding(switchId);
+        if (slot.isEmpty() || !(scheduler.getTrigger(slot.get().triggerKey())
+                instanceof org.quartz.CalendarIntervalTrigger t)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Duration.ofSeconds(t.getRepeatInterval()));
+    }
+
+    /** Told of every scheduled poll this node starts. */
+    public void onScheduledPoll(ScheduledPollListener listener) {
+        listeners.add(listener);
+    }
+
     /**
-     * Stores new switches' jobs in one job-store transaction per batch (one per switch is too slow for a large
-     * fleet: bench/RESULTS.md, "Quartz trigger bookkeeping grows with the fleet"). Never replaces: another node may have scheduled, and even
-     * fired, one of them a moment ago; then that batch is stored one by one, skipping those.
+     * Stores jobs (and their triggers) in one job-store transaction per batch (one per job is too slow for a large
+     * fleet: bench/RESULTS.md, "Quartz trigger bookkeeping grows with the fleet"). Never replaces: another node may
+     * have stored, and even fired, one of them a moment ago; then that batch is stored one by one, skipping those.
      */
     private void schedule(java.util.Map<JobDetail, Set<? extends Trigger>> jobs) throws SchedulerException {
         if (jobs.isEmpty()) {
             return;
         }
         try {
-            try {
-                scheduler.scheduleJobs(jobs, false);
-            } catch (ObjectAlreadyExistsException raced) {
-                for (var e : jobs.entrySet()) {
-                    try {
+            scheduler.scheduleJobs(jobs, false);
+        } catch (ObjectAlreadyExistsException raced) {
+            for (var e : jobs.entrySet()) {
+                try {
+                    if (e.getValue().isEmpty()) {
+                        scheduler.addJob(e.getKey(), false);
+                    } else {
                         scheduler.scheduleJob(e.getKey(), e.getValue(), false);
-                    } catch (ObjectAlreadyExistsException e2) {
-                        // Another node scheduled it at the same moment.
                     }
+                } catch (ObjectAlreadyExistsException e2) {
+                    // Another node stored it at the same moment.
                 }
             }
-        } catch (SchedulerException e) {
-            // Maybe not stored: the next sync must look at these again rather than trust the cache.
-            jobs.keySet().forEach(d -> confirmedIntervals.remove(Integer.parseInt(d.getJobDataMap().getString(PollJob.SWITCH_ID))));
-            throw e;
         } finally {
             jobs.clear();
         }
-    }
-
-    /** The next instant at or after {@code now} on this switch's phase of the interval. */
-    /**
-     * A switch's poll trigger: every {@code interval} on the switch's own phase. A late firing runs once
-     * at once and the next one returns to the phase (a calendar-interval trigger counts from its start);
-     * a simple trigger's "fire now" moves the phase to the late moment, and an overloaded node then
-     * bunches its polls and starves part of the fleet (bench/RESULTS.md 5b).
-     */
-    static Trigger pollTrigger(int switchId, Duration interval, Instant now) {
-        return TriggerBuilder.newTrigger().withIdentity(triggerKey(switchId)).forJob(jobKey(switchId))
-                .startAt(Date.from(firstFire(switchId, interval, now)))
-                .withSchedule(CalendarIntervalScheduleBuilder.calendarIntervalSchedule()
-                        .withInterval((int) interval.toSeconds(), IntervalUnit.SECOND)
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
-    }
-
-    static Instant firstFire(int switchId, Duration interval, Instant now) {
-        long period = interval.toMillis();
-        double frac = (switchId * PHASE_STEP) % 1.0;
-        long phase = (long) (frac * period);
-        long t = now.toEpochMilli();
-        long next = Math.floorDiv(t - phase, period) * period + phase;
-        if (next < t) {
-            next += period;
-        }
-        return Instant.ofEpochMilli(next);
     }
 
     /** Fires every enabled switch's poll now (once), on whichever node is free. */
@@ -287,6 +310,12 @@ public final class Collector implements AutoCloseable {
     @Override
     public void close() {
         sync.shutdownNow();
+        // Polls not started are cancelled, so that their slot's firing stops waiting for them.
+        pollThreads.shutdownNow().forEach(r -> {
+            if (r instanceof java.util.concurrent.Future<?> f) {
+                f.cancel(false);
+            }
+        });
         try {
             // Not waiting for running polls: one cut short is simply polled again, and waiting
             // could last as long as a PostgreSQL outage that Quartz keeps retrying through.

@@ -2,6 +2,7 @@ package porttracer.collect;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -19,6 +20,13 @@ public final class Metrics {
     final Gauge pollLag;
     final Counter sshLogins;
     final Counter eventPolls;
+
+    private volatile java.util.function.IntSupplier pollsQueued = () -> 0;
+
+    /** The scheduled polls waiting on this node for a poll thread. */
+    void pollsQueued(java.util.function.IntSupplier queued) {
+        this.pollsQueued = queued;
+    }
 
     /** For the index feed, which lives in another package. */
     public void spoolDepth(int entries) {
@@ -52,5 +60,8 @@ public final class Metrics {
                 .labelNames("scope").register(registry);
         pollLag = Gauge.builder().name("porttracer_poll_lag_seconds")
                 .help("How late the last poll started behind its schedule").register(registry);
+        GaugeWithCallback.builder().name("porttracer_polls_queued")
+                .help("Scheduled polls waiting on this node for a poll thread (a node behind its schedule)")
+                .callback(g -> g.call(pollsQueued.getAsInt())).register(registry);
     }
 }
