@@ -50,7 +50,7 @@ public final class Collector implements AutoCloseable {
     private final Poller poller;
     private final Metrics metrics;
     private final PollSlots slots = new PollSlots();
-    private final java.util.concurrent.ExecutorService pollThreads;
+    private final java.util.concurrent.ThreadPoolExecutor pollThreads;
     private final List<ScheduledPollListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sync = DaemonThreads.scheduler("porttracer-inventory-sync");
 
@@ -66,11 +66,12 @@ public final class Collector implements AutoCloseable {
         this.poller = poller;
         this.metrics = metrics;
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        this.pollThreads = java.util.concurrent.Executors.newFixedThreadPool(poll.threads(), r -> {
-            Thread t = new Thread(r, "poll-" + node + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pollThreads = new java.util.concurrent.ThreadPoolExecutor(poll.threads(), poll.threads(), 0,
+                TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "poll-" + node + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         metrics.pollsQueued(slots::queued);
         String dsName = "porttracer-" + node;
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
@@ -310,8 +311,13 @@ public final class Collector implements AutoCloseable {
     @Override
     public void close() {
         sync.shutdownNow();
-        // Polls not started are cancelled, so that their slot's firing stops waiting for them.
-        pollThreads.shutdownNow().forEach(r -> {
+        // Polls not started are cancelled, so that their slot's firing stops waiting for them; running ones are
+        // not interrupted (an interrupted poll would be recorded as the switch's failure): like Quartz's own
+        // threads below, they end with the process or finish.
+        java.util.List<Runnable> waiting = new java.util.ArrayList<>();
+        pollThreads.getQueue().drainTo(waiting);
+        pollThreads.shutdown();
+        waiting.forEach(r -> {
             if (r instanceof java.util.concurrent.Future<?> f) {
                 f.cancel(false);
             }
