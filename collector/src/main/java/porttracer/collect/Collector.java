@@ -72,6 +72,8 @@ public final class Collector implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        // All at once, as Quartz starts its own: a node's thread count is fixed from its start, not grown by load.
+        pollThreads.prestartAllCoreThreads();
         metrics.pollsQueued(slots::queued);
         String dsName = "porttracer-" + node;
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {

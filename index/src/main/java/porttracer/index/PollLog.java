@@ -28,6 +28,10 @@ public final class PollLog {
         PollDoc doc = new PollDoc(Elastic.time(r.startedAt()), sw.id(), sw.name(), sw.site(), sw.floor(),
                 sw.platformId(), r.durationMs(), r.entries(), changes, r.outcome().id(), r.error(),
                 r.unparsedLines(), r.node());
-        es.index(i -> i.index(Elastic.monthly(alias, r.startedAt())).document(doc));
+        // The poll's own id: a record that reached Elasticsearch while its answer was lost (then spooled and
+        // replayed) is written again in place, never twice.
+        String id = sw.id() + "-" + r.startedAt().getEpochSecond() + String.format("%09d", r.startedAt().getNano())
+                + "-" + String.valueOf(r.node());
+        es.index(i -> i.index(Elastic.monthly(alias, r.startedAt())).id(id).document(doc));
     }
 }
