@@ -116,9 +116,11 @@ public final class Collector implements AutoCloseable {
         // triggers due within 2 s per acquisition instead of one (the lock capped polls/s: bench/RESULTS.md, section 4).
         q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(poll.threads()));
         q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "2000");
-        // A node that found no trigger to take looks again within 5 s (Quartz's default, 30 s, let the node that
-        // fires the slots also take each next one, and its peers none).
-        q.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
+        // How far ahead a node takes a trigger, and how often an idle node looks: shorter than the 5 s between two
+        // slots, so that the node firing a slot cannot already hold the next one and every node gets its turn (at
+        // 5 s, or Quartz's default 30 s, the node that fired a slot always took the next: one node polled 10 010
+        // switches while its peer polled none, bench/RESULTS.md 5g).
+        q.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(PollSlots.SLOT_MILLIS * 2 / 5));
         StdSchedulerFactory factory = new StdSchedulerFactory(q);
         this.scheduler = factory.getScheduler();
         scheduler.setJobFactory((bundle, s) -> {
