@@ -39,14 +39,18 @@ final class Env {
      * client closed would otherwise be replayed into this run's fresh indices (bench/RESULTS.md 5b, run 3).
      */
     static void emptySpool(Settings s) throws java.io.IOException {
-        for (String dir : new String[] {s.get("spool.dir"), s.get("spool.dir") + "-2"}) {
-            java.nio.file.Path root = java.nio.file.Path.of(dir);
-            if (java.nio.file.Files.isDirectory(root)) {
-                try (var files = java.nio.file.Files.walk(root)) {
-                    for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        java.nio.file.Files.delete(p);
-                    }
-                }
+        deleteTree(java.nio.file.Path.of(s.get("spool.dir")));
+        deleteTree(java.nio.file.Path.of(s.get("spool.dir") + "-2"));
+    }
+
+    /** Deletes a folder and everything in it (nothing when it does not exist). */
+    static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
             }
         }
     }

@@ -1,13 +1,11 @@
 package porttracer.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +41,7 @@ final class EsCluster implements AutoCloseable {
     static EsCluster start(int count, int baseHttp, int heapMb, String clusterName) throws Exception {
         Path home = Path.of(sh(List.of("bash", "scripts/services.sh", "es-install")).strip().lines().reduce((a, b) -> b).orElseThrow());
         Path root = Path.of(".local", "escluster-" + baseHttp).toAbsolutePath();
-        deleteTree(root);
+        Env.deleteTree(root);
         EsCluster c = new EsCluster(home, root, heapMb);
         String seeds = Stream.iterate(0, i -> i + 1).limit(count).map(i -> "127.0.0.1:" + (baseHttp + 100 + i))
                 .collect(Collectors.joining(","));
@@ -172,7 +170,7 @@ final class EsCluster implements AutoCloseable {
             }
         }
         try {
-            deleteTree(root);
+            Env.deleteTree(root);
         } catch (IOException e) {
             System.err.println("could not delete " + root + ": " + e);
         }
@@ -195,12 +193,4 @@ final class EsCluster implements AutoCloseable {
         return out;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
 }

@@ -65,15 +65,8 @@ public final class Collector implements AutoCloseable {
         this.poll = poll;
         this.poller = poller;
         this.metrics = metrics;
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        this.pollThreads = new java.util.concurrent.ThreadPoolExecutor(poll.threads(), poll.threads(), 0,
-                TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "poll-" + node + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        // All at once, as Quartz starts its own: a node's thread count is fixed from its start, not grown by load.
-        pollThreads.prestartAllCoreThreads();
+        // All started at once, as Quartz starts its own: a node's thread count is fixed from its start.
+        this.pollThreads = DaemonThreads.pool("poll-" + node, poll.threads());
         metrics.pollsQueued(slots::queued);
         String dsName = "porttracer-" + node;
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
@@ -169,6 +162,10 @@ public final class Collector implements AutoCloseable {
     }
 
     public void start() throws SchedulerException {
+        // Per-switch schedules of a version before the slots: the slots poll those switches now.
+        for (TriggerKey old : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+            scheduler.unscheduleJob(old);
+        }
         syncInventory();
         scheduler.start();
         sync.scheduleWithFixedDelay(() -> {
@@ -204,10 +201,6 @@ public final class Collector implements AutoCloseable {
             if (!wanted.contains(job)) {
                 scheduler.deleteJob(job);
             }
-        }
-        // Per-switch schedules of a version before the slots: the slots poll those switches now.
-        for (TriggerKey old : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
-            scheduler.unscheduleJob(old);
         }
         Set<JobKey> storedSlots = scheduler.getJobKeys(GroupMatcher.jobGroupEquals(PollSlots.GROUP));
         Set<JobKey> wantedSlotJobs = new HashSet<>();
@@ -306,10 +299,6 @@ public final class Collector implements AutoCloseable {
 
     static JobKey jobKey(int switchId) {
         return JobKey.jobKey("switch-" + switchId, GROUP);
-    }
-
-    static TriggerKey triggerKey(int switchId) {
-        return TriggerKey.triggerKey("switch-" + switchId, GROUP);
     }
 
     @Override

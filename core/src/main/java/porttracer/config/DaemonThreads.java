@@ -5,7 +5,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Background housekeeping threads: named for thread dumps, and daemons so they never hold the JVM up. */
 public final class DaemonThreads {
@@ -24,11 +26,22 @@ public final class DaemonThreads {
 
     /** A single worker thread called {@code name}, started now rather than on the first task. */
     public static ExecutorService worker(String name) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return started(1, r -> new Thread(r, name));
+    }
+
+    /** {@code size} threads called {@code prefix-1}, {@code prefix-2}..., all started now rather than by load. */
+    public static ThreadPoolExecutor pool(String prefix, int size) {
+        AtomicInteger n = new AtomicInteger();
+        return started(size, r -> new Thread(r, prefix + "-" + n.incrementAndGet()));
+    }
+
+    private static ThreadPoolExecutor started(int size, ThreadFactory named) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = named.newThread(r);
+                    t.setDaemon(true);
+                    return t;
+                });
         pool.prestartAllCoreThreads();
         return pool;
     }
