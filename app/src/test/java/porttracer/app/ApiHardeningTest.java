@@ -198,6 +198,31 @@ class ApiHardeningTest {
     }
 
     @Test
+    void parallelRequestsWithTheRightPasswordShareOneCheckAndAreAllAnswered() throws Exception {
+        // A script or page opening with many requests at once: none may be refused as if it were a guess.
+        int port = extraApi(Map.of("api.login-max-failures", "3", "api.login-lockout-seconds", "30"));
+        f.pt.api().users().put("eager", "eager-password", Role.OSS);
+        int parallel = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return ApiCall.get(port, "/api/v1/me").as("eager", "eager-password").send().status();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> r : replies) {
+                assertThat(r.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void failuresDecayAndASuccessClearsThem() throws Exception {
         f.pt.api().users().put("decaying", "decaying-password", Role.OSS);
         for (int i = 0; i < 2; i++) {

@@ -16,7 +16,7 @@ public final class BenchMain {
                         [--mode burst|scheduled] [--nodes 1|2 (scheduled)] [--db-pool N]
                         [--reuse-sessions false] [--jfr DIR]
               reverify  [--latency-ms 1000] [--repeats 5] [--platform os6]
-              freshness [--sites 3] [--latency-ms 1000] [--interval 300] [--plugs 40] [--window 240] [--debounce 30]
+              freshness [--sites 3] [--latency-ms 1000] [--interval 300] [--plugs 40] [--window 240] [--debounce 10]
               escluster [--nodes 3] [--base-port 9411] [--heap-mb 512] [--switches 44] [--macs-per-switch 100]
                         [--latency-ms 1000] [--threads 4] [--churn 0.1]
             Environment: PORTTRACER_DB_URL, PORTTRACER_ES_INDEX_PREFIX (set by ./porttracer bench).""";

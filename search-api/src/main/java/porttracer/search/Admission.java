@@ -13,7 +13,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What every request passes before a handler: security headers (HSTS under TLS), and for /api a bounded
@@ -36,6 +41,8 @@ final class Admission {
     private final boolean tls;
     private final Counter shed;
     private final Counter loginThrottled;
+    /** Password checks running now, by user and password digest: identical requests wait for that one answer. */
+    private final ConcurrentHashMap<String, CompletableFuture<Users.User>> checking = new ConcurrentHashMap<>();
 
     Admission(ApiConfig config, Users users, ApiTokens tokens, DirectoryLogin directory, AuditTrail audit,
               PrometheusRegistry registry) {
@@ -155,11 +162,48 @@ final class Admission {
         }
         String username = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
-        String ip = ClientAddress.of(ctx);
         Users.Login recent = users.recentLogin(username, password);
         if (recent != null) {
             return recent.user();
         }
+        // A client that opens with many requests at once (or whose remembered minute ran out under load) sends the
+        // same password in all of them: one check answers them all, rather than each counting as a guess in flight
+        // and the rest being refused with 429.
+        String key = username + '\0' + Base64.getEncoder().encodeToString(Users.sha256(password));
+        CompletableFuture<Users.User> mine = new CompletableFuture<>();
+        CompletableFuture<Users.User> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            return awaitCheck(running);
+        }
+        try {
+            Users.User user = check(ctx, username, password);
+            mine.complete(user);
+            return user;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    /** The answer of the same check running in another request; its refusal (429, 503) is this one's too. */
+    private static Users.User awaitCheck(CompletableFuture<Users.User> running) {
+        try {
+            return running.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiError(503, "the password check is taking too long; retry shortly", Map.of(), 5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "interrupted while checking the password; retry shortly", Map.of(), 5);
+        }
+    }
+
+    /** One password check, throttled per address and per user+address; the user, or null when refused. */
+    private Users.User check(Context ctx, String username, String password) {
+        String ip = ClientAddress.of(ctx);
         if (!addressThrottle.admit(ip)) {
             loginThrottled.labelValues("address").inc();
             audit.record(ctx, username, "login", "address slowed down", "throttled");
