@@ -3,11 +3,17 @@ package porttracer.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -22,6 +28,7 @@ public final class Elastic implements AutoCloseable {
     private final ElasticsearchClient client;
     private final ObjectMapper json;
     private final int replicas;
+    private final ConcurrentHashMap<Class<?>, JavaType> getTypes = new ConcurrentHashMap<>();
 
     /** {@code prefix} names every index and alias: "porttracer" gives porttracer-current and so on. */
     public Elastic(String url, String prefix) {
@@ -94,6 +101,33 @@ public final class Elastic implements AutoCloseable {
 
     public ObjectMapper json() {
         return json;
+    }
+
+    /** What {@code GET <index>/_doc/<id>} answers: the document, or found false, or an error (a missing index). */
+    private record Got<T>(boolean found, @JsonProperty("_source") T source, JsonNode error) {
+    }
+
+    /**
+     * One document's source by id, or null when there is none: the trace's one read. The low-level client (same
+     * nodes, credentials and dead-node skipping as the typed client) read straight into Jackson: the typed get's
+     * request builders and JSON-P layers cost a third of the get's CPU on the API (bench/RESULTS.md 5i).
+     */
+    public <T> T source(String index, String id, Class<T> type) throws IOException {
+        Request get = new Request("GET", "/" + index + "/_doc/" + java.net.URLEncoder.encode(id,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        // A missing document is an answer, not an error ("ignore" is read by the client, not sent).
+        get.addParameter("ignore", "404");
+        Response response = rest.performRequest(get);
+        JavaType gotType = getTypes.computeIfAbsent(type, t -> json.getTypeFactory().constructParametricType(Got.class, t));
+        Got<T> got;
+        try (InputStream in = response.getEntity().getContent()) {
+            got = json.readValue(in, gotType);
+        }
+        if (got.error() != null) {
+            throw new IOException("Elasticsearch refused GET " + index + "/_doc/" + id + ": "
+                    + got.error().path("type").asText() + " " + got.error().path("reason").asText());
+        }
+        return got.found() ? got.source() : null;
     }
 
     /** The low-level client, for the start check. */

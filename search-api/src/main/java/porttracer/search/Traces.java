@@ -1,7 +1,6 @@
 package porttracer.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import java.io.IOException;
@@ -30,6 +29,7 @@ final class Traces {
     /** How long a trace waits for an automatic re-check before answering from the index as it is. */
     private static final Duration AUTO_RECHECK_WAIT = Duration.ofSeconds(3);
 
+    private final Elastic elastic;
     private final ElasticsearchClient es;
     private final String current;
     private final SwitchDirectory switches;
@@ -40,6 +40,7 @@ final class Traces {
 
     Traces(Elastic elastic, SwitchDirectory switches, Locations locations, LiveTraces live, LiveQuota quota) {
         this.quota = quota;
+        this.elastic = elastic;
         this.es = elastic.client();
         this.current = elastic.current();
         this.switches = switches;
@@ -88,8 +89,7 @@ final class Traces {
     }
 
     private LocationDoc get(MacAddress mac) throws IOException {
-        GetResponse<LocationDoc> got = es.get(g -> g.index(current).id(mac.bare()), LocationDoc.class);
-        return got.found() ? got.source() : null;
+        return elastic.source(current, mac.bare(), LocationDoc.class);
     }
 
     /** The switches whose tables hold the MAC; none: every switch of its last known edge's site. */
