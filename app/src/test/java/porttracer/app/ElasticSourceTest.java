@@ -10,8 +10,17 @@ import org.junit.jupiter.api.Test;
 import porttracer.index.Elastic;
 import porttracer.index.LocationDoc;
 
-/** The trace's lean read: a document as the typed client reads it, none when missing, an error for a missing index. */
+/**
+ * The trace's lean read: a document as the typed client reads it, none when missing, an error for a missing index,
+ * a dead node skipped.
+ */
 class ElasticSourceTest {
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
 
     @Test
     void readsADocumentNoneWhenMissingAndRefusesAMissingIndex() throws Exception {
@@ -33,6 +42,18 @@ class ElasticSourceTest {
                 assertThat(es.source(es.current(), "0200000000ab", LocationDoc.class)).isNull();
                 assertThatThrownBy(() -> es.source(es.prefix() + "-no-such-index", "0200000000aa", LocationDoc.class))
                         .isInstanceOf(IOException.class).hasMessageContaining("index_not_found_exception");
+
+                // A node that does not answer is skipped, on every read, whichever node the reads start from.
+                String dead = "http://127.0.0.1:" + freePort();
+                try (Elastic two = new Elastic(dead + "," + settings.get("es.url"), es.prefix())) {
+                    for (int i = 0; i < 6; i++) {
+                        assertThat(two.source(two.current(), "0200000000aa", LocationDoc.class)).isEqualTo(lean);
+                    }
+                }
+                try (Elastic none = new Elastic(dead, es.prefix())) {
+                    assertThatThrownBy(() -> none.source(none.current(), "0200000000aa", LocationDoc.class))
+                            .isInstanceOf(IOException.class);
+                }
             } finally {
                 TestEnv.deleteIndices(es);
             }

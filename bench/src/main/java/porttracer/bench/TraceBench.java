@@ -211,12 +211,23 @@ final class TraceBench {
             String auth = porttracer.config.HttpBasic.header("netadmin", "netadmin");
             String esBase = settings.get("es.url").split(",")[0].strip() + "/" + pt.elastic().current() + "/_doc/";
             int runs = opts.getInt("runs", 3);
+            // The floor under any API in this JVM: a bare Javalin route that sends a real trace answer and does nothing
+            // else. Floor + bare get is about the best an API relaying one get could do on this machine.
+            byte[] sampleAnswer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                    + MacAddress.of(floorValues[0]).bare())).header("Authorization", auth).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            io.javalin.Javalin floorApp = io.javalin.Javalin.create(c -> c.showJavalinBanner = false)
+                    .get("/floor", ctx -> ctx.contentType("application/json").result(sampleAnswer)).start("127.0.0.1", 0);
+            String floorBase = "http://127.0.0.1:" + floorApp.port() + "/floor?mac=";
             // Both sides warmed until steady, then every level run several times, API and bare get interleaved.
             double warmApi = SteadyLoad.warmUp(base, picker, 8, auth);
             double warmEs = SteadyLoad.warmUp(esBase, picker, 8, null);
-            Report.say("  warm-up until steady (+/-%.0f%%): API %.1f s, Elasticsearch %.1f s", SteadyLoad.STEADY_PCT,
-                    warmApi, warmEs);
-            report.put("warmup_s_api", warmApi).put("warmup_s_es", warmEs).put("runs_per_level", runs);
+            double warmFloor = SteadyLoad.warmUp(floorBase, picker, 8, null);
+            Report.say("  warm-up until steady (+/-%.0f%%): API %.1f s, Elasticsearch %.1f s, bare Javalin route %.1f s",
+                    SteadyLoad.STEADY_PCT, warmApi, warmEs, warmFloor);
+            report.put("warmup_s_api", warmApi).put("warmup_s_es", warmEs).put("warmup_s_floor", warmFloor)
+                    .put("runs_per_level", runs).put("answer_bytes", sampleAnswer.length);
+            List<Map<String, Object>> floors = new ArrayList<>();
             List<Map<String, Object>> levels = new ArrayList<>();
             List<Map<String, Object>> esLevels = new ArrayList<>();
             List<Map<String, Object>> ratios = new ArrayList<>();
@@ -227,6 +238,7 @@ final class TraceBench {
                 SteadyLoad.Level api = SteadyLoad.level(base, picker, c, seconds, auth, runs);
                 long[] cpu1 = ApiCpu.sample();
                 SteadyLoad.Level es = SteadyLoad.level(esBase, picker, c, seconds, null, runs);
+                SteadyLoad.Level bareRoute = SteadyLoad.level(floorBase, picker, c, seconds, null, runs);
                 HttpLoad.Result r = api.median();
                 if (c == 1) {
                     one = r;
@@ -253,15 +265,28 @@ final class TraceBench {
                 ratio.put("p99_api_over_es", Report.round(api.medianOf(x -> x.p(99)) / es.medianOf(x -> x.p(99)), 2));
                 ratio.put("throughput_api_over_es", Report.round(api.medianOf(HttpLoad.Result::throughput)
                         / es.medianOf(HttpLoad.Result::throughput), 2));
+                Map<String, Object> fl = bareRoute.figures();
+                Report.say("  %2d clients, bare Javalin route: %7.0f/s  p50 %6.2f ms  p99 %6.2f ms", c,
+                        fl.get("throughput_per_s"), fl.get("p50_ms"), fl.get("p99_ms"));
+                floors.add(fl);
+                ratio.put("p50_floor_plus_es_over_es", Report.round((bareRoute.medianOf(x -> x.p(50)) + es.medianOf(x -> x.p(50)))
+                        / es.medianOf(x -> x.p(50)), 2));
+                // Both on the same two cores, one after the other per request: the throughput of relaying with no work.
+                double relay = 1 / (1 / bareRoute.medianOf(HttpLoad.Result::throughput) + 1 / es.medianOf(HttpLoad.Result::throughput));
+                ratio.put("throughput_floor_relay_over_es", Report.round(relay / es.medianOf(HttpLoad.Result::throughput), 2));
                 Report.say("  %2d clients, API / ES: p50 %.2fx, p99 %.2fx, throughput %.2f; API CPU %s us per trace "
-                        + "(%d threads)", c, ratio.get("p50_api_over_es"), ratio.get("p99_api_over_es"),
-                        ratio.get("throughput_api_over_es"), m.get("api_cpu_us_per_trace"), cpu1[1]);
+                        + "(%d threads); a relay doing nothing would be p50 %.2fx, throughput %.2f", c,
+                        ratio.get("p50_api_over_es"), ratio.get("p99_api_over_es"), ratio.get("throughput_api_over_es"),
+                        m.get("api_cpu_us_per_trace"), cpu1[1], ratio.get("p50_floor_plus_es_over_es"),
+                        ratio.get("throughput_floor_relay_over_es"));
                 levels.add(m);
                 esLevels.add(e);
                 ratios.add(ratio);
             }
             report.put("http", levels);
             report.put("es_direct", esLevels);
+            report.put("bare_javalin_route", floors);
+            floorApp.stop();
             report.put("api_over_es", ratios);
 
             // And the API's own Elasticsearch call, in this process, with no HTTP server in front: one client.

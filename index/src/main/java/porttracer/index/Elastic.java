@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
-import org.elasticsearch.client.Request;
-import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -25,6 +23,7 @@ public final class Elastic implements AutoCloseable {
 
     private final String prefix;
     private final RestClient rest;
+    private final DocReads reads;
     private final ElasticsearchClient client;
     private final ObjectMapper json;
     private final int replicas;
@@ -58,6 +57,7 @@ public final class Elastic implements AutoCloseable {
         this.replicas = replicas;
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.rest = access.restClient();
+        this.reads = new DocReads(access.blockingClient(), EsNodes.parse(access.url()), rest);
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(json)));
     }
 
@@ -108,21 +108,15 @@ public final class Elastic implements AutoCloseable {
     }
 
     /**
-     * One document's source by id, or null when there is none: the trace's one read. The low-level client (same
-     * nodes, credentials and dead-node skipping as the typed client) read straight into Jackson: the typed get's
-     * request builders and JSON-P layers cost a third of the get's CPU on the API (bench/RESULTS.md 5i).
+     * One document's source by id, or null when there is none: the trace's one read, on the caller's thread
+     * ({@link DocReads}) and straight into Jackson: the typed get's request builders and JSON-P layers cost a
+     * third of the get's CPU on the API, its asynchronous client more (bench/RESULTS.md 5i).
      */
     public <T> T source(String index, String id, Class<T> type) throws IOException {
-        Request get = new Request("GET", "/" + index + "/_doc/" + java.net.URLEncoder.encode(id,
+        byte[] body = reads.get("/" + index + "/_doc/" + java.net.URLEncoder.encode(id,
                 java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-        // A missing document is an answer, not an error ("ignore" is read by the client, not sent).
-        get.addParameter("ignore", "404");
-        Response response = rest.performRequest(get);
         JavaType gotType = getTypes.computeIfAbsent(type, t -> json.getTypeFactory().constructParametricType(Got.class, t));
-        Got<T> got;
-        try (InputStream in = response.getEntity().getContent()) {
-            got = json.readValue(in, gotType);
-        }
+        Got<T> got = json.readValue(body, gotType);
         if (got.error() != null) {
             throw new IOException("Elasticsearch refused GET " + index + "/_doc/" + id + ": "
                     + got.error().path("type").asText() + " " + got.error().path("reason").asText());
@@ -216,7 +210,7 @@ public final class Elastic implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
+        try (DocReads r = reads) {
             rest.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

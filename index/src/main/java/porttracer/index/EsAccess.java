@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import porttracer.config.EsConfig;
@@ -47,14 +50,8 @@ public record EsAccess(String url, String username, String password, String apiK
 
     RestClient restClient() {
         var builder = RestClient.builder(EsNodes.parse(url))
-                .setRequestConfigCallback(rc -> rc.setConnectTimeout(2_000).setSocketTimeout(30_000));
-        if (!apiKey.isEmpty()) {
-            // Elasticsearch's API key scheme: "Authorization: ApiKey <base64 id:key>" (security API docs).
-            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKey)});
-        } else if (!username.isEmpty()) {
-            // Sent up front on every request, as the client's auth cache did, without that cache's per-request cost.
-            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", basicAuthorization())});
-        }
+                .setRequestConfigCallback(rc -> rc.setConnectTimeout(2_000).setSocketTimeout(30_000))
+                .setDefaultHeaders(credentials());
         SSLContext ssl = sslContext();
         builder.setHttpClientConfigCallback(http -> {
             // The auth cache deserialises its scheme on every request and Elasticsearch sets no cookies: both are
@@ -66,6 +63,36 @@ public record EsAccess(String url, String username, String password, String apiK
             return http;
         });
         return builder.build();
+    }
+
+    /**
+     * A blocking client to the same nodes with the same credentials and trust, for reads on the caller's thread
+     * ({@link DocReads}); as many connections per node as the API admits requests by default.
+     */
+    CloseableHttpClient blockingClient() {
+        HttpClientBuilder builder = HttpClientBuilder.create().setMaxConnTotal(64).setMaxConnPerRoute(64)
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(2_000).setSocketTimeout(30_000)
+                        .setConnectionRequestTimeout(30_000).build())
+                .setDefaultHeaders(java.util.List.of(credentials()))
+                .disableAuthCaching().disableCookieManagement().disableRedirectHandling().disableContentCompression();
+        SSLContext ssl = sslContext();
+        if (ssl != null) {
+            builder.setSSLContext(ssl);
+        }
+        return builder.build();
+    }
+
+    /** The Authorization header every request carries, up front (none for anonymous access). */
+    private Header[] credentials() {
+        if (!apiKey.isEmpty()) {
+            // Elasticsearch's API key scheme: "Authorization: ApiKey <base64 id:key>" (security API docs).
+            return new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKey)};
+        }
+        if (!username.isEmpty()) {
+            // Sent up front on every request, as the client's auth cache did, without that cache's per-request cost.
+            return new Header[] {new BasicHeader("Authorization", basicAuthorization())};
+        }
+        return new Header[0];
     }
 
     String basicAuthorization() {
