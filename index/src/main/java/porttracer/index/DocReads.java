@@ -12,6 +12,9 @@ import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import porttracer.domain.FailureText;
 
 /**
  * Single-document reads on the calling thread: a blocking keep-alive client (Apache HttpClient classic) to the
@@ -22,6 +25,7 @@ import org.elasticsearch.client.RestClient;
  */
 final class DocReads implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DocReads.class);
     private static final long AVOID_NANOS = 10_000_000_000L;
 
     private final CloseableHttpClient http;
@@ -52,7 +56,7 @@ final class DocReads implements AutoCloseable {
                 status = r.getStatusLine().getStatusCode();
                 body = r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity());
             } catch (IOException e) {
-                avoidUntil.set(k, now + AVOID_NANOS);
+                avoid(k, now, FailureText.of(e));
                 continue;
             }
             if (status == 200 || status == 404) {
@@ -60,7 +64,7 @@ final class DocReads implements AutoCloseable {
             }
             // As the low-level client does: a node that is unavailable or overloaded, not the request, is at fault.
             if (status == 502 || status == 503 || status == 504) {
-                avoidUntil.set(k, now + AVOID_NANOS);
+                avoid(k, now, "answered " + status);
                 continue;
             }
             throw new IOException("Elasticsearch answered " + status + " to GET " + path + ": "
@@ -71,6 +75,12 @@ final class DocReads implements AutoCloseable {
         get.addParameter("ignore", "404");
         Response response = fallback.performRequest(get);
         return EntityUtils.toByteArray(response.getEntity());
+    }
+
+    private void avoid(int node, long now, String why) {
+        avoidUntil.set(node, now + AVOID_NANOS);
+        LOG.atWarn().addKeyValue("node", nodes[node].toURI()).addKeyValue("error", why)
+                .log("Elasticsearch node avoided for document reads for 10 s");
     }
 
     @Override
