@@ -69,7 +69,7 @@ final class FreshnessBench {
             overrides.put("events.debounce-seconds", debounceOpt);
         }
         var settings = Env.settings(overrides);
-        report.put("debounce_s", settings.get("events.debounce-seconds")).put("load", Report.loadLine());
+        report.put("debounce_s", settings.getInt("events.debounce-seconds")).put("load", Report.loadLine());
         Env.resetDatabase(settings);
         try (SimulatorServer sim = SimulatorServer.start(fleet,
                 SimulatorOptions.defaults().withCommandLatency(Duration.ofMillis(timing.latencyMs())));
